@@ -1,0 +1,126 @@
+// Walks a scenario's tree: every decision combination, K seeds each, and the
+// event responses enumerated exhaustively where the tree is small, sampled
+// otherwise. Uses XState's pure transition functions: no actors, no timers.
+import { initialTransition, transition } from 'xstate';
+import { compileScenario, type CompiledScenario, type GameEvent, type GameSnapshot } from './compile.ts';
+import { enabledEvents, phaseOf } from './moves.ts';
+import { METRIC_IDS, type MetricId } from './schema.ts';
+import { nextInt, seedRandom, type RandomState } from './random.ts';
+
+export interface ExploreOptions {
+  seeds?: number;
+  /** Upper bound on complete playthroughs; beyond it responses are sampled. */
+  pathBudget?: number;
+}
+
+export interface ExploreReport {
+  scenario: string;
+  paths: number;
+  exhaustive: boolean;
+  endings: Record<string, number>;
+  metrics: Record<MetricId, { min: number; max: number }>;
+  deadEnds: number;
+  unreachableEndings: string[];
+}
+
+const DEFAULT_PATH_BUDGET = 12_000;
+
+type Machine = ReturnType<typeof compileScenario>;
+
+function step(machine: Machine, snapshot: GameSnapshot, event: GameEvent): GameSnapshot {
+  return transition(machine, snapshot, event)[0];
+}
+
+/** Every snapshot where all decisions are made and the first turn has begun. */
+function decisionLeaves(c: CompiledScenario, machine: Machine, snapshot: GameSnapshot, out: GameSnapshot[], onDeadEnd: () => void) {
+  if (phaseOf(snapshot.value) !== 'deciding') {
+    out.push(snapshot);
+    return;
+  }
+  const events = enabledEvents(c, 'deciding', snapshot.context);
+  if (events.length === 0) onDeadEnd();
+  for (const e of events) decisionLeaves(c, machine, step(machine, snapshot, e), out, onDeadEnd);
+}
+
+export function exploreScenario(c: CompiledScenario, options: ExploreOptions = {}): ExploreReport {
+  const seeds = options.seeds ?? 20;
+  const budget = options.pathBudget ?? DEFAULT_PATH_BUDGET;
+  const machine = compileScenario(c);
+  const endings: Record<string, number> = Object.fromEntries(c.scenario.endings.map((e) => [e.id, 0]));
+  const metrics = Object.fromEntries(METRIC_IDS.map((m) => [m, { min: Infinity, max: -Infinity }])) as ExploreReport['metrics'];
+  let paths = 0;
+  let deadEnds = 0;
+  const onDeadEnd = () => deadEnds++;
+
+  const finish = (s: GameSnapshot) => {
+    paths++;
+    endings[s.context.ending!] = (endings[s.context.ending!] ?? 0) + 1;
+    for (const m of METRIC_IDS) {
+      const v = s.context.metrics[m];
+      if (v < metrics[m].min) metrics[m].min = v;
+      if (v > metrics[m].max) metrics[m].max = v;
+    }
+  };
+
+  // Every response at every turn.
+  const walkAll = (s: GameSnapshot) => {
+    if (s.status === 'done') return finish(s);
+    const events = enabledEvents(c, phaseOf(s.value), s.context);
+    if (events.length === 0) return onDeadEnd();
+    for (const e of events) walkAll(step(machine, s, e));
+  };
+  // One random response at every turn, from a generator separate from the game's.
+  const walkOne = (start: GameSnapshot, rng: RandomState): RandomState => {
+    let s = start;
+    for (;;) {
+      if (s.status === 'done') {
+        finish(s);
+        return rng;
+      }
+      const events = enabledEvents(c, phaseOf(s.value), s.context);
+      if (events.length === 0) {
+        onDeadEnd();
+        return rng;
+      }
+      const [i, next] = nextInt(rng, 0, events.length - 1);
+      rng = next;
+      s = step(machine, s, events[i]!);
+    }
+  };
+
+  const maxResponses = Math.max(1, ...c.events.map((e) => e.responses.length));
+  const treePerStart = maxResponses ** c.scenario.turns;
+  let exhaustive = true;
+  let samplesPerStart = 1;
+  let combos = 0;
+
+  for (let seed = 1; seed <= seeds; seed++) {
+    const [initial] = initialTransition(machine, { seed });
+    const started = step(machine, initial, { type: 'briefing.start' });
+    const leaves: GameSnapshot[] = [];
+    decisionLeaves(c, machine, started, leaves, onDeadEnd);
+    if (seed === 1) {
+      combos = leaves.length;
+      const starts = combos * seeds;
+      exhaustive = starts * treePerStart <= budget;
+      samplesPerStart = Math.max(1, Math.floor(budget / Math.max(1, starts)));
+    }
+    let rng = seedRandom(seed * 7919);
+    for (const leaf of leaves) {
+      if (exhaustive) walkAll(leaf);
+      else for (let k = 0; k < samplesPerStart; k++) rng = walkOne(leaf, rng);
+    }
+  }
+
+  return {
+    scenario: c.scenario.id,
+    paths,
+    exhaustive,
+    endings,
+    metrics,
+    deadEnds,
+    unreachableEndings: Object.entries(endings)
+      .filter(([, n]) => n === 0)
+      .map(([id]) => id),
+  };
+}

@@ -1,0 +1,34 @@
+// Seeded randomness with a plain-array state, so that it can live in the
+// machine's context and survive a save (XState persisted snapshot).
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+
+export type RandomState = readonly number[];
+
+export function seedRandom(seed: number): RandomState {
+  return xoroshiro128plus(seed | 0).getState();
+}
+
+/** An integer in [from, to], and the generator state after drawing it. */
+export function nextInt(state: RandomState, from: number, to: number): [number, RandomState] {
+  const rng = xoroshiro128plusFromState(state);
+  const value = uniformInt(rng, from, to);
+  return [value, rng.getState()];
+}
+
+const WEIGHT_RESOLUTION = 1_000_000;
+
+/** Index of an item drawn with probability proportional to its weight. */
+export function pickWeighted(
+  state: RandomState,
+  weights: readonly number[],
+): [number, RandomState] {
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const [draw, next] = nextInt(state, 0, WEIGHT_RESOLUTION - 1);
+  let target = (draw / WEIGHT_RESOLUTION) * total;
+  for (let i = 0; i < weights.length; i++) {
+    target -= weights[i]!;
+    if (target < 0) return [i, next];
+  }
+  return [weights.length - 1, next];
+}

@@ -1,0 +1,103 @@
+// The headless runner: plays a scenario to its end with fixed choices and a
+// policy for everything else. Used by the simulate CLI, explore, tests and bench.
+import { createActor } from 'xstate';
+import {
+  choiceProblem,
+  compileScenario,
+  type CompiledScenario,
+  type GameContext,
+  type GameEvent,
+  type GameMachine,
+  type ResponseRecord,
+} from './compile.ts';
+import type { LedgerEntry, Metrics } from './metrics.ts';
+import { enabledEvents, phaseOf } from './moves.ts';
+import { makePolicy, type Policy, type PolicyName } from './policies.ts';
+
+export class UsageError extends Error {}
+
+export interface RunOptions {
+  seed: number;
+  choices?: Readonly<Record<string, readonly string[]>>;
+  policy?: PolicyName | Policy;
+}
+
+export interface RunResult {
+  scenario: string;
+  seed: number;
+  choices: Record<string, string | string[]>;
+  responses: ResponseRecord[];
+  ending: string;
+  metrics: Metrics;
+  ledger: LedgerEntry[];
+}
+
+/** Reject fixed choices that name no decision or option, before anything runs. */
+export function checkFixedChoices(c: CompiledScenario, choices: Readonly<Record<string, readonly string[]>>): void {
+  for (const [decisionId, optionIds] of Object.entries(choices)) {
+    const options = c.options.get(decisionId);
+    if (!options) {
+      throw new UsageError(
+        `unknown decision "${decisionId}" in scenario "${c.scenario.id}"; expected one of: ${c.decisions.map((d) => d.id).join(', ')}`,
+      );
+    }
+    for (const id of optionIds) {
+      if (!options.has(id)) {
+        throw new UsageError(
+          `unknown option "${id}" for decision "${decisionId}"; expected one of: ${[...options.keys()].join(', ')}`,
+        );
+      }
+    }
+  }
+}
+
+export function resultOf(c: CompiledScenario, ctx: GameContext): RunResult {
+  const choices: Record<string, string | string[]> = {};
+  for (const d of c.decisions) {
+    const picked = ctx.choices[d.id];
+    if (picked) choices[d.id] = d.multi ? picked : picked[0]!;
+  }
+  return {
+    scenario: c.scenario.id,
+    seed: ctx.seed,
+    choices,
+    responses: ctx.responses,
+    ending: ctx.ending!,
+    metrics: ctx.metrics,
+    ledger: ctx.ledger,
+  };
+}
+
+const MAX_STEPS = 1000;
+
+export function runScenario(c: CompiledScenario, options: RunOptions, machine: GameMachine = compileScenario(c)): RunResult {
+  const fixed = options.choices ?? {};
+  checkFixedChoices(c, fixed);
+  const policy =
+    typeof options.policy === 'object' ? options.policy : makePolicy(options.policy ?? 'random', c, options.seed);
+  const actor = createActor(machine, { input: { seed: options.seed } });
+  actor.start();
+  for (let step = 0; step < MAX_STEPS; step++) {
+    const snapshot = actor.getSnapshot();
+    if (snapshot.status === 'done') {
+      actor.stop();
+      return resultOf(c, snapshot.context);
+    }
+    const ctx = snapshot.context;
+    const phase = phaseOf(snapshot.value);
+    let event: GameEvent | undefined;
+    const decision = phase === 'deciding' ? c.decisions[ctx.decisionIndex] : undefined;
+    if (decision && fixed[decision.id]) {
+      const picked = [...fixed[decision.id]!];
+      const problem = choiceProblem(c, ctx, decision.id, picked);
+      if (problem) throw new UsageError(`--choice ${decision.id}=${picked.join(',')}: ${problem}`);
+      event = { type: 'decision.choose', decision: decision.id, options: picked };
+    } else {
+      const events = enabledEvents(c, phase, ctx);
+      if (events.length === 0) throw new Error(`dead end in state "${String(snapshot.value)}" at turn ${ctx.turn}`);
+      event = policy.pick(events, ctx);
+    }
+    actor.send(event);
+  }
+  throw new Error(`no ending after ${MAX_STEPS} steps`);
+}

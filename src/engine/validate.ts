@@ -1,0 +1,288 @@
+// Loads content files (already read as text) into a checked bundle. Every
+// problem is reported as `file: json.path: what was expected`; nothing throws.
+import type { z } from 'zod';
+import { conditionReferences } from './conditions.ts';
+import {
+  Scenario,
+  SharedEvents,
+  SourceRegistry,
+  type Condition,
+  type EventCard,
+} from './schema.ts';
+
+export interface ContentFile {
+  /** Path as shown to the author, e.g. "scenarios/bishkek-command-centre.json". */
+  path: string;
+  text: string;
+}
+
+export interface Problem {
+  file: string;
+  path: string;
+  expected: string;
+}
+
+export interface ContentBundle {
+  scenarios: Scenario[];
+  shared: SharedEvents;
+  registry: SourceRegistry;
+}
+
+export interface ContentReport {
+  bundle: ContentBundle | null;
+  problems: Problem[];
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}: ${p.path}: ${p.expected}`;
+}
+
+export const SOURCES_FILE = 'sources.json';
+export const SHARED_EVENTS_FILE = 'shared-events.json';
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function jsonPath(segments: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const s of segments) out += typeof s === 'number' ? `[${s}]` : `.${String(s)}`;
+  return out;
+}
+
+function parse<T>(file: ContentFile, schema: z.ZodType<T>, problems: Problem[]): T | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(file.text);
+  } catch (error) {
+    problems.push({ file: file.path, path: '$', expected: `valid JSON (${(error as Error).message})` });
+    return null;
+  }
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    problems.push({ file: file.path, path: jsonPath(issue.path), expected: describeIssue(issue) });
+  }
+  return null;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `no unknown fields (found ${issue.keys.map((k) => `"${k}"`).join(', ')})`;
+  if (issue.code === 'invalid_union') return 'a valid condition, e.g. {"tag": "remote-access"} or {"metric": "backlash", "gte": 50}';
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+/** Walk a parsed value, yielding every [path, key, value] triple. */
+function* walk(value: unknown, path: string): Generator<[string, string, unknown]> {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) yield* walk(v, `${path}[${i}]`);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      yield [`${path}.${k}`, k, v];
+      yield* walk(v, `${path}.${k}`);
+    }
+  }
+}
+
+function duplicates(ids: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const id of ids) (seen.has(id) ? dup : seen).add(id);
+  return [...dup];
+}
+
+interface Refs {
+  sources: Set<string>;
+  sharedEvents: readonly EventCard[];
+}
+
+function checkCommon(file: string, data: unknown, refs: Refs, assumptions: Set<string> | null, problems: Problem[]) {
+  const push = (path: string, expected: string) => problems.push({ file, path, expected });
+  for (const [path, key, value] of walk(data, '$')) {
+    if (key === 'sources' && Array.isArray(value)) {
+      value.forEach((id, i) => {
+        if (typeof id === 'string' && !refs.sources.has(id))
+          push(`${path}[${i}]`, `a source or fact id listed in scenarios/${SOURCES_FILE} (got "${id}")`);
+      });
+    }
+    if (key === 'assumptions' && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+      value.forEach((id: string, i) => {
+        if (!assumptions?.has(id)) push(`${path}[${i}]`, `an assumption id declared in this scenario's "assumptions" (got "${id}")`);
+      });
+    }
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'en' in value && !('ru' in value)) {
+      push(path, 'a Russian translation ("ru") beside the English text');
+    }
+  }
+}
+
+function checkScenario(file: string, s: Scenario, refs: Refs, problems: Problem[]) {
+  const push = (path: string, expected: string) => problems.push({ file, path, expected });
+  checkCommon(file, s, refs, new Set(s.assumptions.map((a) => a.id)), problems);
+
+  const expectedName = `${s.id}.json`;
+  if (baseName(file) !== expectedName) push('$.id', `the file name to match the id ("${expectedName}")`);
+  for (const [label, ids] of [
+    ['decision', s.decisions.map((d) => d.id)],
+    ['event', [...s.events, ...refs.sharedEvents].map((e) => e.id)],
+    ['ending', s.endings.map((e) => e.id)],
+    ['advisor', s.advisors.map((a) => a.id)],
+    ['assumption', s.assumptions.map((a) => a.id)],
+  ] as const) {
+    for (const id of duplicates(ids)) push('$', `unique ${label} ids (the ${label} "${id}" appears more than once, counting the shared deck)`);
+  }
+
+  const span = s.years.end - s.years.start + 1;
+  if (span < 1) push('$.years.end', 'an end year not before the start year');
+  const perYear = s.turnUnit === 'quarter' ? 4 : 1;
+  if (s.turns > span * perYear) push('$.turns', `at most ${span * perYear} turns for ${s.years.start}–${s.years.end}`);
+
+  const hasVendorDecision = s.decisions.some((d) => d.kind === 'vendor');
+  s.decisions.forEach((d, di) => {
+    const at = `$.decisions[${di}]`;
+    for (const id of duplicates(d.options.map((o) => o.id))) push(`${at}.options`, `unique option ids ("${id}" appears twice)`);
+    if (!d.multi && (d.budget !== undefined || d.max !== undefined)) push(at, 'no "budget" or "max" on a single-choice decision (set "multi": true)');
+    if (!d.multi && d.min !== 1) push(`${at}.min`, 'min 1 on a single-choice decision');
+    if (d.max !== undefined && (d.max > d.options.length || d.max < d.min)) push(`${at}.max`, `a max between min (${d.min}) and the number of options (${d.options.length})`);
+    d.options.forEach((o, oi) => {
+      const oat = `${at}.options[${oi}]`;
+      if (d.kind === 'vendor' && !o.vendor) push(oat, 'a "vendor" profile (price, capability, jurisdiction, remote access, sanctions, training) on every vendor option');
+      if ((o.tags.includes('loan') || o.tags.includes('commodity-backed')) && !o.loan) push(oat, 'loan terms ("loan") on an option tagged loan or commodity-backed');
+      if (o.loan && !hasVendorDecision) push(`${oat}.loan`, 'a vendor decision in the scenario: a loan finances the vendor package price');
+      if (o.cost > 0 && !d.multi) push(`${oat}.cost`, 'no cost on a single-choice decision (costs count against a multi-select budget)');
+    });
+  });
+
+  const regular = s.endings.filter((e) => !e.early);
+  if (regular.length === 0) push('$.endings', 'at least one ending that is not early');
+  const last = regular[regular.length - 1];
+  if (last && last.when !== undefined) push(`$.endings[${s.endings.indexOf(last)}].when`, 'no condition on the last regular ending: it is the fallback');
+  regular.slice(0, -1).forEach((e) => {
+    if (e.when === undefined) push(`$.endings[${s.endings.indexOf(e)}].when`, 'a condition: only the last regular ending may be unconditional');
+  });
+  s.endings.forEach((e, i) => {
+    if (e.early && e.when === undefined) push(`$.endings[${i}].when`, 'a condition on an early ending');
+  });
+
+  const decisionById = new Map(s.decisions.map((d) => [d.id, d]));
+  const allEvents = [...s.events, ...refs.sharedEvents];
+  const eventById = new Map(allEvents.map((e) => [e.id, e]));
+  const flags = new Set<string>();
+  for (const d of s.decisions) for (const o of d.options) o.flags.forEach((f) => flags.add(f));
+  for (const e of allEvents) for (const r of e.responses) r.flags.forEach((f) => flags.add(f));
+
+  for (const [path, key, value] of walk(s, '$')) {
+    if (key !== 'when' && key !== 'requires') continue;
+    for (const ref of conditionReferences(value as Condition, path)) {
+      const [a, b] = ref.value.split('.');
+      if (ref.kind === 'chose') {
+        const d = decisionById.get(a!);
+        if (!d) push(ref.path, `a decision id of this scenario (got "${a}")`);
+        else if (!d.options.some((o) => o.id === b)) push(ref.path, `an option of decision "${a}" (got "${b}")`);
+      } else if (ref.kind === 'responded') {
+        const e = eventById.get(a!);
+        if (!e) push(ref.path, `an event id (got "${a}")`);
+        else if (!e.responses.some((r) => r.id === b)) push(ref.path, `a response of event "${a}" (got "${b}")`);
+      } else if (ref.kind === 'seen') {
+        if (!eventById.has(ref.value)) push(ref.path, `an event id (got "${ref.value}")`);
+      } else if (!flags.has(ref.value)) {
+        push(ref.path, `a flag set by some option or response (no option or response sets "${ref.value}")`);
+      }
+    }
+  }
+
+  for (const d of s.decisions) {
+    const want = s.historical.choices[d.id];
+    const at = `$.historical.choices.${d.id}`;
+    if (want === undefined) {
+      push('$.historical.choices', `a historical choice for decision "${d.id}"`);
+      continue;
+    }
+    const picked = typeof want === 'string' ? [want] : want;
+    if (!d.multi && typeof want !== 'string') push(at, 'a single option id for a single-choice decision');
+    if (d.multi && typeof want === 'string') push(at, 'an array of option ids for a multi-select decision');
+    let cost = 0;
+    for (const id of picked) {
+      const o = d.options.find((x) => x.id === id);
+      if (!o) push(at, `an option of decision "${d.id}" (got "${id}")`);
+      else cost += o.cost;
+    }
+    if (d.budget !== undefined && cost > d.budget) push(at, `options within the budget of ${d.budget} (they cost ${cost})`);
+  }
+  for (const id of Object.keys(s.historical.choices)) {
+    if (!decisionById.has(id)) push(`$.historical.choices.${id}`, `a decision id of this scenario (got "${id}")`);
+  }
+  for (const [eventId, responseId] of Object.entries(s.historical.responses)) {
+    const e = eventById.get(eventId);
+    if (!e) push(`$.historical.responses.${eventId}`, `an event id (got "${eventId}")`);
+    else if (!e.responses.some((r) => r.id === responseId)) push(`$.historical.responses.${eventId}`, `a response of event "${eventId}" (got "${responseId}")`);
+  }
+}
+
+function checkShared(file: string, shared: SharedEvents, refs: Refs, problems: Problem[]) {
+  const push = (path: string, expected: string) => problems.push({ file, path, expected });
+  checkCommon(file, shared, refs, null, problems);
+  for (const id of duplicates(shared.events.map((e) => e.id))) push('$.events', `unique event ids ("${id}" appears twice)`);
+  const byId = new Map(shared.events.map((e) => [e.id, e]));
+  const flags = new Set(shared.events.flatMap((e) => e.responses.flatMap((r) => r.flags)));
+  for (const [path, key, value] of walk(shared, '$')) {
+    if (key !== 'when') continue;
+    for (const ref of conditionReferences(value as Condition, path)) {
+      const [a, b] = ref.value.split('.');
+      if (ref.kind === 'chose') push(ref.path, 'a tag, metric, flag or turn condition: shared events cannot name a scenario\'s decisions');
+      else if (ref.kind === 'seen' && !byId.has(ref.value)) push(ref.path, `a shared event id (got "${ref.value}")`);
+      else if (ref.kind === 'responded' && !byId.get(a!)?.responses.some((r) => r.id === b)) push(ref.path, `a shared event and response (got "${ref.value}")`);
+      else if (ref.kind === 'flag' && !flags.has(ref.value)) push(ref.path, `a flag set by a shared response (none sets "${ref.value}")`);
+    }
+  }
+}
+
+function checkRegistry(file: string, r: SourceRegistry, problems: Problem[]) {
+  const sources = new Set(r.sources.map((s) => s.id));
+  for (const id of duplicates(r.sources.map((s) => s.id))) problems.push({ file, path: '$.sources', expected: `unique source ids ("${id}" twice)` });
+  for (const id of duplicates(r.facts.map((f) => f.id))) problems.push({ file, path: '$.facts', expected: `unique fact ids ("${id}" twice)` });
+  r.facts.forEach((f, i) => {
+    if (!sources.has(f.source)) problems.push({ file, path: `$.facts[${i}].source`, expected: `a source id from $.sources (got "${f.source}")` });
+  });
+}
+
+/**
+ * Check a full set of content files: one source registry, one shared deck,
+ * and any number of scenarios.
+ */
+export function loadContent(files: readonly ContentFile[]): ContentReport {
+  const problems: Problem[] = [];
+  const registryFile = files.find((f) => baseName(f.path) === SOURCES_FILE);
+  const sharedFile = files.find((f) => baseName(f.path) === SHARED_EVENTS_FILE);
+  const scenarioFiles = files.filter((f) => f !== registryFile && f !== sharedFile);
+
+  if (!registryFile) problems.push({ file: `scenarios/${SOURCES_FILE}`, path: '$', expected: 'a source registry file' });
+  if (!sharedFile) problems.push({ file: `scenarios/${SHARED_EVENTS_FILE}`, path: '$', expected: 'a shared event deck file' });
+
+  const registry = registryFile ? parse(registryFile, SourceRegistry, problems) : null;
+  if (registry && registryFile) checkRegistry(registryFile.path, registry, problems);
+  const refs: Refs = {
+    sources: new Set([...(registry?.sources.map((s) => s.id) ?? []), ...(registry?.facts.map((f) => f.id) ?? [])]),
+    sharedEvents: [],
+  };
+  const shared = sharedFile ? parse(sharedFile, SharedEvents, problems) : null;
+  if (shared && sharedFile) {
+    checkShared(sharedFile.path, shared, refs, problems);
+    refs.sharedEvents = shared.events;
+  }
+
+  const scenarios: Scenario[] = [];
+  for (const file of scenarioFiles) {
+    const scenario = parse(file, Scenario, problems);
+    if (!scenario) continue;
+    checkScenario(file.path, scenario, refs, problems);
+    scenarios.push(scenario);
+  }
+  for (const id of duplicates(scenarios.map((s) => s.id))) {
+    problems.push({ file: 'scenarios/', path: '$.id', expected: `unique scenario ids ("${id}" is used twice)` });
+  }
+  if (scenarioFiles.length === 0) problems.push({ file: 'scenarios/', path: '$', expected: 'at least one scenario file' });
+
+  const ok = problems.length === 0 && registry !== null && shared !== null;
+  return { bundle: ok ? { scenarios, shared: shared!, registry: registry! } : null, problems };
+}

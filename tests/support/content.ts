@@ -1,0 +1,15 @@
+// Content for tests: the real scenarios and the small synthetic fixture.
+import { fileURLToPath } from 'node:url';
+import { readContentFiles } from '../../tools/content-files.ts';
+import { loadContent, formatProblem, type ContentBundle } from '../../src/engine/validate.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export function loadBundle(dir: string): ContentBundle {
+  const report = loadContent(readContentFiles(`${ROOT}${dir}`));
+  if (!report.bundle) throw new Error(`${dir} has problems:\n${report.problems.map(formatProblem).join('\n')}`);
+  return report.bundle;
+}
+
+export const realContent = () => loadBundle('scenarios');
+export const fixtureContent = () => loadBundle('tests/fixtures/mini');
