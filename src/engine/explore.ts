@@ -92,7 +92,6 @@ export function exploreScenario(c: CompiledScenario, options: ExploreOptions = {
   const treePerStart = maxResponses ** c.scenario.turns;
   let exhaustive = true;
   let samplesPerStart = 1;
-  let combos = 0;
 
   for (let seed = 1; seed <= seeds; seed++) {
     const [initial] = initialTransition(machine, { seed });
@@ -100,8 +99,7 @@ export function exploreScenario(c: CompiledScenario, options: ExploreOptions = {
     const leaves: GameSnapshot[] = [];
     decisionLeaves(c, machine, started, leaves, onDeadEnd);
     if (seed === 1) {
-      combos = leaves.length;
-      const starts = combos * seeds;
+      const starts = leaves.length * seeds;
       exhaustive = starts * treePerStart <= budget;
       samplesPerStart = Math.max(1, Math.floor(budget / Math.max(1, starts)));
     }
