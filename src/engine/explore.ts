@@ -9,7 +9,7 @@ import { nextInt, seedRandom, type RandomState } from './random.ts';
 
 export interface ExploreOptions {
   seeds?: number;
-  /** Upper bound on complete playthroughs; beyond it responses are sampled. */
+  /** Target number of playthroughs: beyond it responses are sampled. Not a hard cap: every decision combination and seed still gets one sampled path. */
   pathBudget?: number;
 }
 
