@@ -3,12 +3,13 @@
 // `--check` exits 1 when the committed files are out of date (used in tests).
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { z } from 'zod';
-import { Scenario, SharedEvents, SourceRegistry } from '../src/engine/schema.ts';
+import { Glossary, Scenario, SharedEvents, SourceRegistry } from '../src/engine/schema.ts';
 
 export const SCHEMA_FILES = {
   'scenarios/schema/scenario.schema.json': Scenario,
   'scenarios/schema/shared-events.schema.json': SharedEvents,
   'scenarios/schema/sources.schema.json': SourceRegistry,
+  'scenarios/schema/glossary.schema.json': Glossary,
 } as const;
 
 export function renderSchema(schema: z.ZodType): string {

@@ -17,5 +17,5 @@ const events = b.scenarios.reduce((n, s) => n + s.events.length, 0);
 console.log(
   `scenarios:check: ok — ${b.scenarios.length} scenario(s) (${b.scenarios.map((s) => s.id).join(', ')}), ` +
     `${events} scenario events, ${b.shared.events.length} shared events, ` +
-    `${b.registry.sources.length} sources, ${b.registry.facts.length} facts, 0 missing translations`,
+    `${b.registry.sources.length} sources, ${b.registry.facts.length} facts, ${b.glossary.terms.length} glossary terms, 0 missing translations`,
 );

@@ -267,7 +267,12 @@ export const Assumption = z
   })
   .strict();
 
-const Direction = z.enum(['up', 'down', 'flat', 'undocumented']);
+const Direction = z
+  .object({
+    expect: z.enum(['up', 'down', 'flat', 'undocumented']),
+    sources: z.array(SourceRef).min(1).describe('The facts that document this direction (or, for "undocumented", the gap).'),
+  })
+  .strict();
 
 export const Scenario = z
   .object({
@@ -367,3 +372,23 @@ export const SourceRegistry = z
   })
   .strict();
 export type SourceRegistry = z.infer<typeof SourceRegistry>;
+
+export const GlossaryTerm = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as "exim-bank"'),
+    term: LocalizedText,
+    definition: LocalizedText.describe('One to three sentences in the project\'s own words.'),
+    see: z.array(z.string()).default([]).describe('Ids of related glossary terms.'),
+    sources: z.array(SourceRef).default([]),
+  })
+  .strict();
+export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
+
+export const Glossary = z
+  .object({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    terms: z.array(GlossaryTerm).min(1),
+  })
+  .strict();
+export type Glossary = z.infer<typeof Glossary>;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem, loadContent, type ContentFile, type ContentReport } from './validate.ts';
 
 const FIXTURE_DIR = new URL('../../tests/fixtures/mini/', import.meta.url);
-const NAMES = ['sources.json', 'shared-events.json', 'mini.json'] as const;
+const NAMES = ['sources.json', 'shared-events.json', 'glossary.json', 'mini.json'] as const;
 type FixtureName = (typeof NAMES)[number];
 
 const SOURCES = 'tests/fixtures/mini/sources.json';

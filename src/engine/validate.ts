@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { conditionReferences } from './conditions.ts';
 import {
+  Glossary,
   Scenario,
   SharedEvents,
   SourceRegistry,
@@ -26,6 +27,7 @@ export interface ContentBundle {
   scenarios: Scenario[];
   shared: SharedEvents;
   registry: SourceRegistry;
+  glossary: Glossary;
 }
 
 export interface ContentReport {
@@ -39,6 +41,7 @@ export function formatProblem(p: Problem): string {
 
 export const SOURCES_FILE = 'sources.json';
 export const SHARED_EVENTS_FILE = 'shared-events.json';
+export const GLOSSARY_FILE = 'glossary.json';
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -237,6 +240,17 @@ function checkShared(file: string, shared: SharedEvents, refs: Refs, problems: P
   }
 }
 
+function checkGlossary(file: string, g: Glossary, refs: Refs, problems: Problem[]) {
+  checkCommon(file, g, refs, null, problems);
+  const ids = new Set(g.terms.map((t) => t.id));
+  for (const id of duplicates(g.terms.map((t) => t.id))) problems.push({ file, path: '$.terms', expected: `unique term ids ("${id}" twice)` });
+  g.terms.forEach((t, i) =>
+    t.see.forEach((id, j) => {
+      if (!ids.has(id)) problems.push({ file, path: `$.terms[${i}].see[${j}]`, expected: `a term id of this glossary (got "${id}")` });
+    }),
+  );
+}
+
 function checkRegistry(file: string, r: SourceRegistry, problems: Problem[]) {
   const sources = new Set(r.sources.map((s) => s.id));
   for (const id of duplicates(r.sources.map((s) => s.id))) problems.push({ file, path: '$.sources', expected: `unique source ids ("${id}" twice)` });
@@ -254,10 +268,12 @@ export function loadContent(files: readonly ContentFile[]): ContentReport {
   const problems: Problem[] = [];
   const registryFile = files.find((f) => baseName(f.path) === SOURCES_FILE);
   const sharedFile = files.find((f) => baseName(f.path) === SHARED_EVENTS_FILE);
-  const scenarioFiles = files.filter((f) => f !== registryFile && f !== sharedFile);
+  const glossaryFile = files.find((f) => baseName(f.path) === GLOSSARY_FILE);
+  const scenarioFiles = files.filter((f) => f !== registryFile && f !== sharedFile && f !== glossaryFile);
 
   if (!registryFile) problems.push({ file: `scenarios/${SOURCES_FILE}`, path: '$', expected: 'a source registry file' });
   if (!sharedFile) problems.push({ file: `scenarios/${SHARED_EVENTS_FILE}`, path: '$', expected: 'a shared event deck file' });
+  if (!glossaryFile) problems.push({ file: `scenarios/${GLOSSARY_FILE}`, path: '$', expected: 'a glossary file' });
 
   const registry = registryFile ? parse(registryFile, SourceRegistry, problems) : null;
   if (registry && registryFile) checkRegistry(registryFile.path, registry, problems);
@@ -271,6 +287,9 @@ export function loadContent(files: readonly ContentFile[]): ContentReport {
     refs.sharedEvents = shared.events;
   }
 
+  const glossary = glossaryFile ? parse(glossaryFile, Glossary, problems) : null;
+  if (glossary && glossaryFile) checkGlossary(glossaryFile.path, glossary, refs, problems);
+
   const scenarios: Scenario[] = [];
   for (const file of scenarioFiles) {
     const scenario = parse(file, Scenario, problems);
@@ -283,6 +302,6 @@ export function loadContent(files: readonly ContentFile[]): ContentReport {
   }
   if (scenarioFiles.length === 0) problems.push({ file: 'scenarios/', path: '$', expected: 'at least one scenario file' });
 
-  const ok = problems.length === 0 && registry !== null && shared !== null;
-  return { bundle: ok ? { scenarios, shared: shared!, registry: registry! } : null, problems };
+  const ok = problems.length === 0 && registry !== null && shared !== null && glossary !== null;
+  return { bundle: ok ? { scenarios, shared: shared!, registry: registry!, glossary: glossary! } : null, problems };
 }

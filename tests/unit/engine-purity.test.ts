@@ -167,7 +167,7 @@ describe('engine purity: it runs in plain Node', () => {
     vi.resetModules();
     const engine = await import('../../src/engine/index.ts');
     const fixtureDir = join(ROOT, 'tests', 'fixtures', 'mini');
-    const files = ['sources.json', 'shared-events.json', 'mini.json'].map((name) => ({
+    const files = ['sources.json', 'shared-events.json', 'glossary.json', 'mini.json'].map((name) => ({
       path: `tests/fixtures/mini/${name}`,
       text: readFileSync(join(fixtureDir, name), 'utf8'),
     }));
