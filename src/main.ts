@@ -10,6 +10,7 @@ import {
   enabledEvents,
   explainCause,
   formatProblem,
+  isValidSeed,
   localize,
   phaseOf,
   prepareScenario,
@@ -352,7 +353,7 @@ function readUrl() {
   let seed = randomSeed();
   const seedParam = params.get('seed');
   if (seedParam !== null) {
-    if (/^\d{1,9}$/.test(seedParam)) seed = Number(seedParam);
+    if (/^\d{1,10}$/.test(seedParam) && isValidSeed(Number(seedParam))) seed = Number(seedParam);
     else notices.push(t.badSeed(seedParam));
   }
   const scenarioParam = params.get('scenario');

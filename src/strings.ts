@@ -47,7 +47,7 @@ const en = {
     `Borrows ${Math.round(share * 100)}% of the price at ${rate}% a year, ${grace} years' grace, ${tenor} years in all (assumptions)`,
   unknownParam: (k: string) => `The link has a parameter this game does not know ("${k}"); it was ignored.`,
   unknownLang: (v: string) => `Unknown language "${v}"; use en or ru. Showing English.`,
-  badSeed: (v: string) => `The seed "${v}" is not a whole number from 0 to 999999999; a random seed was used.`,
+  badSeed: (v: string) => `The seed "${v}" is not a whole number from 0 to 4294967295; a random seed was used.`,
   unknownScenario: (v: string) => `There is no scenario "${v}". Choose one below.`,
 };
 
@@ -98,7 +98,7 @@ const ru: UiStrings = {
     `Заём ${Math.round(share * 100)}% цены под ${rate}% годовых, льготный период ${grace} лет, общий срок ${tenor} лет (допущения)`,
   unknownParam: (k: string) => `В ссылке есть неизвестный параметр («${k}»); он пропущен.`,
   unknownLang: (v: string) => `Неизвестный язык «${v}»; используйте en или ru. Показан английский.`,
-  badSeed: (v: string) => `Зерно «${v}» — не целое число от 0 до 999999999; использовано случайное.`,
+  badSeed: (v: string) => `Зерно «${v}» — не целое число от 0 до 4294967295; использовано случайное.`,
   unknownScenario: (v: string) => `Сценария «${v}» нет. Выберите сценарий ниже.`,
 };
 

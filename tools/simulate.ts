@@ -3,7 +3,7 @@
 // Plays one scenario headless and prints one JSON object. Same arguments,
 // byte-identical output. Usage errors exit 2 with a message on stderr.
 import { parseArgs } from 'node:util';
-import { prepareScenario, runScenario, UsageError, POLICY_NAMES, type PolicyName } from '../src/engine/index.ts';
+import { isValidSeed, MAX_SEED, prepareScenario, runScenario, UsageError, POLICY_NAMES, type PolicyName } from '../src/engine/index.ts';
 import { loadBundleOrExit, CONTENT_DIR } from './content-files.ts';
 
 function fail(message: string): never {
@@ -49,7 +49,8 @@ if (!args.scenario) fail('--scenario ID is required (or --list); see --list for 
 const scenario = bundle.scenarios.find((s) => s.id === args.scenario);
 if (!scenario) fail(`unknown scenario "${args.scenario}"; expected one of: ${bundle.scenarios.map((s) => s.id).join(', ')}`);
 const seedText = args.seed ?? '1';
-if (!/^-?\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) fail(`--seed must be an integer (got "${seedText}")`);
+if (!/^\d+$/.test(seedText) || !isValidSeed(Number(seedText)))
+  fail(`--seed must be an integer from 0 to ${MAX_SEED} (got "${seedText}")`);
 const policy = (args.policy ?? 'random') as PolicyName;
 if (!POLICY_NAMES.includes(policy)) fail(`unknown policy "${args.policy}"; expected one of: ${POLICY_NAMES.join(', ')}`);
 
@@ -57,7 +58,7 @@ const choices: Record<string, string[]> = {};
 for (const choice of args.choice ?? []) {
   const match = /^([^=]+)=(.+)$/.exec(choice);
   if (!match) fail(`--choice must look like DECISION=OPTION[,OPTION...] (got "${choice}")`);
-  if (choices[match[1]!]) fail(`--choice for "${match[1]}" is given twice`);
+  if (Object.hasOwn(choices, match[1]!)) fail(`--choice for "${match[1]}" is given twice`);
   choices[match[1]!] = match[2]!.split(',').filter(Boolean);
 }
 

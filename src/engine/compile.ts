@@ -396,7 +396,9 @@ export function compileScenario(c: CompiledScenario) {
     },
   }).createMachine({
     id: c.scenario.id,
-    context: ({ input }) => initialContext(c, input.seed),
+    // xstate's pure transition() builds a throwaway actor without input on
+    // every call; a default seed keeps that cheap instead of throwing.
+    context: ({ input }) => initialContext(c, input?.seed ?? 0),
     initial: 'briefing',
     states: {
       briefing: {

@@ -1,7 +1,7 @@
 // Walks a scenario's tree: every decision combination, K seeds each, and the
 // event responses enumerated exhaustively where the tree is small, sampled
 // otherwise. Uses XState's pure transition functions: no actors, no timers.
-import { initialTransition, transition } from 'xstate';
+import { createActor, initialTransition, type ActorScope } from 'xstate';
 import { compileScenario, type CompiledScenario, type GameEvent, type GameSnapshot } from './compile.ts';
 import { enabledEvents, phaseOf } from './moves.ts';
 import { METRIC_IDS, type MetricId } from './schema.ts';
@@ -26,26 +26,46 @@ export interface ExploreReport {
 const DEFAULT_PATH_BUDGET = 12_000;
 
 type Machine = ReturnType<typeof compileScenario>;
+type Step = (snapshot: GameSnapshot, event: GameEvent) => GameSnapshot;
 
-function step(machine: Machine, snapshot: GameSnapshot, event: GameEvent): GameSnapshot {
-  return transition(machine, snapshot, event)[0];
+/**
+ * A pure step: machine.transition with one inert actor scope reused for the
+ * whole walk. xstate's transition() builds a fresh actor (and its initial
+ * snapshot) on every call, which was most of the explorer's time; our machine
+ * spawns no children and its actions are all assigns, so nothing is lost.
+ */
+function stepper(machine: Machine): (snapshot: GameSnapshot, event: GameEvent) => GameSnapshot {
+  const self = createActor(machine, { input: { seed: 0 } });
+  const scope = {
+    self,
+    id: '',
+    sessionId: '',
+    system: self.system,
+    logger: () => {},
+    defer: () => {},
+    emit: () => {},
+    stopChild: () => {},
+    actionExecutor: () => {},
+  } as unknown as ActorScope<GameSnapshot, GameEvent>;
+  return (snapshot, event) => machine.transition(snapshot, event, scope) as GameSnapshot;
 }
 
 /** Every snapshot where all decisions are made and the first turn has begun. */
-function decisionLeaves(c: CompiledScenario, machine: Machine, snapshot: GameSnapshot, out: GameSnapshot[], onDeadEnd: () => void) {
+function decisionLeaves(c: CompiledScenario, step: Step, snapshot: GameSnapshot, out: GameSnapshot[], onDeadEnd: () => void) {
   if (phaseOf(snapshot.value) !== 'deciding') {
     out.push(snapshot);
     return;
   }
   const events = enabledEvents(c, 'deciding', snapshot.context);
   if (events.length === 0) onDeadEnd();
-  for (const e of events) decisionLeaves(c, machine, step(machine, snapshot, e), out, onDeadEnd);
+  for (const e of events) decisionLeaves(c, step, step(snapshot, e), out, onDeadEnd);
 }
 
 export function exploreScenario(c: CompiledScenario, options: ExploreOptions = {}): ExploreReport {
   const seeds = options.seeds ?? 20;
   const budget = options.pathBudget ?? DEFAULT_PATH_BUDGET;
   const machine = compileScenario(c);
+  const step = stepper(machine);
   const endings: Record<string, number> = Object.fromEntries(c.scenario.endings.map((e) => [e.id, 0]));
   const metrics = Object.fromEntries(METRIC_IDS.map((m) => [m, { min: Infinity, max: -Infinity }])) as ExploreReport['metrics'];
   let paths = 0;
@@ -67,7 +87,7 @@ export function exploreScenario(c: CompiledScenario, options: ExploreOptions = {
     if (s.status === 'done') return finish(s);
     const events = enabledEvents(c, phaseOf(s.value), s.context);
     if (events.length === 0) return onDeadEnd();
-    for (const e of events) walkAll(step(machine, s, e));
+    for (const e of events) walkAll(step(s, e));
   };
   // One random response at every turn, from a generator separate from the game's.
   const walkOne = (start: GameSnapshot, rng: RandomState): RandomState => {
@@ -84,7 +104,7 @@ export function exploreScenario(c: CompiledScenario, options: ExploreOptions = {
       }
       const [i, next] = nextInt(rng, 0, events.length - 1);
       rng = next;
-      s = step(machine, s, events[i]!);
+      s = step(s, events[i]!);
     }
   };
 
@@ -95,9 +115,9 @@ export function exploreScenario(c: CompiledScenario, options: ExploreOptions = {
 
   for (let seed = 1; seed <= seeds; seed++) {
     const [initial] = initialTransition(machine, { seed });
-    const started = step(machine, initial, { type: 'briefing.start' });
+    const started = step(initial, { type: 'briefing.start' });
     const leaves: GameSnapshot[] = [];
-    decisionLeaves(c, machine, started, leaves, onDeadEnd);
+    decisionLeaves(c, step, started, leaves, onDeadEnd);
     if (seed === 1) {
       const starts = leaves.length * seeds;
       exhaustive = starts * treePerStart <= budget;

@@ -1,7 +1,6 @@
 // What the player may do next, derived from a snapshot. One source of truth
 // for the UI, the policies, the explorer and the model-based tests.
 import {
-  choiceProblem,
   isOptionAvailable,
   isResponseOffered,
   type CompiledScenario,
@@ -16,17 +15,45 @@ export function phaseOf(value: unknown): Phase {
   return value as Phase;
 }
 
-/** Every subset of a multi-select decision's available options that is a valid choice. */
+const selectionCache = new WeakMap<CompiledScenario, Map<string, string[][]>>();
+
+/**
+ * Every subset of a multi-select decision's available options that is a valid
+ * choice, in ascending bitmask order over the available options. Subsets over
+ * the budget or the maximum are pruned while enumerating, and the result is
+ * cached per set of available options: this runs at every decision of every
+ * playthrough that the explorer and the policies drive.
+ */
 export function validSelections(c: CompiledScenario, ctx: GameContext, decision: Decision): string[][] {
-  const available = decision.options.filter((o) => isOptionAvailable(o, ctx)).map((o) => o.id);
-  if (!decision.multi) return available.map((id) => [id]);
+  const available = decision.options.filter((o) => isOptionAvailable(o, ctx));
+  if (!decision.multi) return available.map((o) => [o.id]);
+  let cache = selectionCache.get(c);
+  if (!cache) selectionCache.set(c, (cache = new Map()));
+  const key = `${decision.id}\u0000${available.map((o) => o.id).join('\u0000')}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+
+  const max = decision.max ?? decision.options.length;
+  const budget = decision.budget ?? Infinity;
   const result: string[][] = [];
-  const total = 1 << available.length;
-  for (let mask = 0; mask < total; mask++) {
-    const pick: string[] = [];
-    for (let i = 0; i < available.length; i++) if (mask & (1 << i)) pick.push(available[i]!);
-    if (choiceProblem(c, ctx, decision.id, pick) === null) result.push(pick);
-  }
+  const picked: number[] = [];
+  // Deciding the highest index first, leaving it out before taking it, yields
+  // the subsets in ascending bitmask order.
+  const visit = (index: number, cost: number) => {
+    if (index < 0) {
+      if (picked.length >= decision.min) result.push(Object.freeze(picked.map((i) => available[i]!.id).reverse()) as string[]);
+      return;
+    }
+    visit(index - 1, cost);
+    const next = cost + available[index]!.cost;
+    if (picked.length < max && next <= budget + 1e-9) {
+      picked.push(index);
+      visit(index - 1, next);
+      picked.pop();
+    }
+  };
+  visit(available.length - 1, 0);
+  cache.set(key, result);
   return result;
 }
 

@@ -5,6 +5,13 @@ import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator
 
 export type RandomState = readonly number[];
 
+/** Seeds are unsigned 32-bit integers: every one gives a different game. */
+export const MAX_SEED = 0xffff_ffff;
+
+export function isValidSeed(seed: number): boolean {
+  return Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED;
+}
+
 export function seedRandom(seed: number): RandomState {
   return xoroshiro128plus(seed | 0).getState();
 }

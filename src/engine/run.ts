@@ -87,7 +87,7 @@ export function runScenario(c: CompiledScenario, options: RunOptions, machine: G
     const phase = phaseOf(snapshot.value);
     let event: GameEvent | undefined;
     const decision = phase === 'deciding' ? c.decisions[ctx.decisionIndex] : undefined;
-    if (decision && fixed[decision.id]) {
+    if (decision && Object.hasOwn(fixed, decision.id)) {
       const picked = [...fixed[decision.id]!];
       const problem = choiceProblem(c, ctx, decision.id, picked);
       if (problem) throw new UsageError(`--choice ${decision.id}=${picked.join(',')}: ${problem}`);

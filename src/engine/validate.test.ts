@@ -103,7 +103,7 @@ describe('schema problems', () => {
       mutated('mini.json', (d) => delete d.turns),
       MINI,
       '$.turns',
-      /expected number, received undefined/,
+      /^a required field \(expected number\)$/,
     );
   });
 
@@ -112,7 +112,7 @@ describe('schema problems', () => {
       mutated('mini.json', (d) => delete d.decisions[2].options[1].label),
       MINI,
       '$.decisions[2].options[1].label',
-      /expected object, received undefined/,
+      /^a required field \(expected object\)$/,
     );
   });
 
@@ -338,6 +338,76 @@ describe('cross-reference problems', () => {
       MINI,
       '$.historical.choices.procurement',
       /^a decision id of this scenario \(got "procurement"\)$/,
+    );
+  });
+
+  it('reports a historical choice the game would not allow at that point (an unmet "requires")', () => {
+    expectSingleProblem(
+      mutated('mini.json', (d) => (d.historical.choices.vendor = 'domestic')),
+      MINI,
+      '$.historical.choices.financing',
+      /^a choice the game allows at that point \(option "gift" is not available with the choices made so far\)$/,
+    );
+  });
+
+  it('reports a historical multi-select choice that repeats an option', () => {
+    expectSingleProblem(
+      mutated('mini.json', (d) => (d.historical.choices.safeguards = ['publish', 'publish'])),
+      MINI,
+      '$.historical.choices.safeguards',
+      /^a choice the game allows at that point \(an option is chosen twice\)$/,
+    );
+  });
+
+  it('reports a historical multi-select choice above the decision maximum', () => {
+    expectSingleProblem(
+      mutated('mini.json', (d) => {
+        d.decisions[2].max = 1;
+        d.historical.choices.safeguards = ['publish', 'keys'];
+      }),
+      MINI,
+      '$.historical.choices.safeguards',
+      /^a choice the game allows at that point \(between 0 and 1 options must be chosen\)$/,
+    );
+  });
+
+  it('reports an excluded shared event that does not exist', () => {
+    expectSingleProblem(
+      mutated('mini.json', (d) => (d.excludeSharedEvents = ['shared-audit', 'no-such-event'])),
+      MINI,
+      '$.excludeSharedEvents[1]',
+      /^an event id from scenarios\/shared-events.json \(got "no-such-event"\)$/,
+    );
+  });
+
+  it('says "a required field" for a missing field, without zod\'s prefixes', () => {
+    expectSingleProblem(
+      mutated('mini.json', (d) => delete d.title),
+      MINI,
+      '$.title',
+      /^a required field \(expected object\)$/,
+    );
+    const line = expectSingleProblem(
+      mutated('mini.json', (d) => (d.decisions[0].kind = 'supplier')),
+      MINI,
+      '$.decisions[0].kind',
+      /^expected one of/,
+    );
+    expect(line).not.toMatch(/Invalid/);
+  });
+
+  it('reports a glossary "see" that names no term, and a glossary term without Russian', () => {
+    expectSingleProblem(
+      mutated('glossary.json', (d) => (d.terms[0].see = ['loan', 'no-such-term'])),
+      'tests/fixtures/mini/glossary.json',
+      '$.terms[0].see[1]',
+      /^a term id of this glossary \(got "no-such-term"\)$/,
+    );
+    expectSingleProblem(
+      mutated('glossary.json', (d) => delete d.terms[1].definition.ru),
+      'tests/fixtures/mini/glossary.json',
+      '$.terms[1].definition',
+      /Russian/,
     );
   });
 

@@ -1,8 +1,11 @@
 // Loads content files (already read as text) into a checked bundle. Every
 // problem is reported as `file: json.path: what was expected`; nothing throws.
 import type { z } from 'zod';
+import { createActor } from 'xstate';
+import { choiceProblem, compileScenario, prepareScenario } from './compile.ts';
 import { conditionReferences } from './conditions.ts';
 import {
+  SCHEMA_VERSION,
   Glossary,
   Scenario,
   SharedEvents,
@@ -70,9 +73,11 @@ function parse<T>(file: ContentFile, schema: z.ZodType<T>, problems: Problem[]):
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
+    return `a required field (${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')})`;
   if (issue.code === 'unrecognized_keys') return `no unknown fields (found ${issue.keys.map((k) => `"${k}"`).join(', ')})`;
   if (issue.code === 'invalid_union') return 'a valid condition, e.g. {"tag": "remote-access"} or {"metric": "backlash", "gte": 50}';
-  return issue.message.replace(/^Invalid input: /, '');
+  return issue.message.replace(/^Invalid (input|option): /, '');
 }
 
 /** Walk a parsed value, yielding every [path, key, value] triple. */
@@ -195,7 +200,7 @@ function checkScenario(file: string, s: Scenario, refs: Refs, problems: Problem[
   }
 
   for (const d of s.decisions) {
-    const want = s.historical.choices[d.id];
+    const want = Object.hasOwn(s.historical.choices, d.id) ? s.historical.choices[d.id] : undefined;
     const at = `$.historical.choices.${d.id}`;
     if (want === undefined) {
       push('$.historical.choices', `a historical choice for decision "${d.id}"`);
@@ -215,11 +220,38 @@ function checkScenario(file: string, s: Scenario, refs: Refs, problems: Problem[
   for (const id of Object.keys(s.historical.choices)) {
     if (!decisionById.has(id)) push(`$.historical.choices.${id}`, `a decision id of this scenario (got "${id}")`);
   }
+  const sharedIds = new Set(refs.sharedEvents.map((e) => e.id));
+  s.excludeSharedEvents.forEach((id, i) => {
+    if (!sharedIds.has(id)) push(`$.excludeSharedEvents[${i}]`, `an event id from scenarios/${SHARED_EVENTS_FILE} (got "${id}")`);
+  });
   for (const [eventId, responseId] of Object.entries(s.historical.responses)) {
     const e = eventById.get(eventId);
     if (!e) push(`$.historical.responses.${eventId}`, `an event id (got "${eventId}")`);
     else if (!e.responses.some((r) => r.id === responseId)) push(`$.historical.responses.${eventId}`, `a response of event "${eventId}" (got "${responseId}")`);
   }
+}
+
+/**
+ * Replay the historical choices through the compiled machine: each must be
+ * allowed at its turn (requires, min/max, budget, no repeats), or the debrief
+ * and `--policy historical` would silently show a different path.
+ */
+function checkHistoricalPath(file: string, s: Scenario, refs: Refs, problems: Problem[]) {
+  const c = prepareScenario(s, { schemaVersion: SCHEMA_VERSION, events: [...refs.sharedEvents] });
+  const actor = createActor(compileScenario(c), { input: { seed: 1 } });
+  actor.start();
+  actor.send({ type: 'briefing.start' });
+  for (const d of c.decisions) {
+    const want = s.historical.choices[d.id]!;
+    const picked = typeof want === 'string' ? [want] : [...want];
+    const problem = choiceProblem(c, actor.getSnapshot().context, d.id, picked);
+    if (problem) {
+      problems.push({ file, path: `$.historical.choices.${d.id}`, expected: `a choice the game allows at that point (${problem})` });
+      break;
+    }
+    actor.send({ type: 'decision.choose', decision: d.id, options: picked });
+  }
+  actor.stop();
 }
 
 function checkShared(file: string, shared: SharedEvents, refs: Refs, problems: Problem[]) {
@@ -294,7 +326,9 @@ export function loadContent(files: readonly ContentFile[]): ContentReport {
   for (const file of scenarioFiles) {
     const scenario = parse(file, Scenario, problems);
     if (!scenario) continue;
+    const before = problems.length;
     checkScenario(file.path, scenario, refs, problems);
+    if (problems.length === before) checkHistoricalPath(file.path, scenario, refs, problems);
     scenarios.push(scenario);
   }
   for (const id of duplicates(scenarios.map((s) => s.id))) {
