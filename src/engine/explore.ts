@@ -142,3 +142,24 @@ export function exploreScenario(c: CompiledScenario, options: ExploreOptions = {
       .map(([id]) => id),
   };
 }
+
+/**
+ * Every valid combination of decisions, as the choices a player would make
+ * (option ids per decision). Decisions draw no random numbers, so the list is
+ * the same for every seed.
+ */
+export function decisionCombinations(c: CompiledScenario): Record<string, string[]>[] {
+  const machine = compileScenario(c);
+  const step = stepper(machine);
+  const out: Record<string, string[]>[] = [];
+  const visit = (s: GameSnapshot) => {
+    if (phaseOf(s.value) !== 'deciding') {
+      out.push(s.context.choices as Record<string, string[]>);
+      return;
+    }
+    for (const e of enabledEvents(c, 'deciding', s.context)) visit(step(s, e));
+  };
+  const [initial] = initialTransition(machine, { seed: 0 });
+  visit(step(initial, { type: 'briefing.start' }));
+  return out;
+}
