@@ -284,7 +284,7 @@ describe.concurrent('simulate and explore on the mini fixture', () => {
     ['a --choice without "="', ['--scenario', 'mini', '--seed', '1', '--choice', 'vendor'], 'vendor'],
     ['a fractional seed', ['--scenario', 'mini', '--seed', '1.5'], '1.5'],
     ['a non-numeric seed', ['--scenario', 'mini', '--seed', 'abc'], 'abc'],
-    ['a negative seed', ['--scenario', 'mini', '--seed', '-1'], '-1'],
+    ['a negative seed', ['--scenario', 'mini', '--seed=-1'], '"-1"'],
     ['a seed beyond 32 bits (it would repeat another seed\'s game)', ['--scenario', 'mini', '--seed', '4294967297'], '4294967297'],
     ['a decision named like an Object.prototype key', ['--scenario', 'mini', '--seed', '1', '--choice', 'constructor=x'], 'constructor'],
     ['an unavailable option', ['--scenario', 'mini', '--seed', '1', '--choice', 'vendor=domestic', '--choice', 'financing=gift'], 'gift'],
