@@ -25,3 +25,11 @@ describe('runScenario', () => {
     expect(seedRandom(2 ** 31)).not.toEqual(seedRandom(0));
   });
 });
+
+describe('seeding', () => {
+  it('gives neighbouring seeds different first draws', async () => {
+    const { nextInt } = await import('./random.ts');
+    const firsts = new Set(Array.from({ length: 10 }, (_, i) => nextInt(seedRandom(i + 1), 0, 999)[0]));
+    expect(firsts.size).toBeGreaterThanOrEqual(8);
+  });
+});

@@ -49,8 +49,10 @@ function play(p: Prepared, choices: Record<string, string[]>, seed: number): Run
   return runScenario(p.c, { seed, policy: 'random', choices }, p.machine);
 }
 
+/** The first option carrying a tag, looking in safeguards decisions first (a financing option may carry a safeguard tag too). */
 function optionWithTag(s: Scenario, tag: Tag): { decision: string; option: Option } | undefined {
-  for (const d of s.decisions) {
+  const ordered = [...s.decisions].sort((a, b) => Number(b.kind === 'safeguards') - Number(a.kind === 'safeguards'));
+  for (const d of ordered) {
     const option = d.options.find((o) => o.tags.includes(tag));
     if (option) return { decision: d.id, option };
   }
@@ -109,7 +111,7 @@ describe('calibration: the historical path moves the way the sources document', 
       expect(OUTCOMES.every((m) => scenario.historical.directions[m] !== undefined)).toBe(true);
     });
     for (const [metric, direction] of directions) {
-      it(`${scenario.id}: ${metric} goes ${direction!.expect} on the historical path (sources ${direction!.sources.join(', ')})`, () => {
+      it(`${scenario.id}: ${metric} goes ${direction!.expect} on the historical path (sources ${direction!.sources.join(', ')})`, { timeout: 60_000 }, () => {
         const p = prepare(scenario);
         const deltas = SEEDS.map((seed) => {
           const r = runScenario(p.c, { seed, policy: 'historical' }, p.machine);
@@ -130,7 +132,7 @@ describe('calibration: all else equal, the levers point the way the sources say'
     const loan = optionWithTag(scenario, 'loan');
     const budget = optionWithTag(scenario, 'budget');
     if (loan && budget && loan.decision === budget.decision) {
-      it(`${scenario.id}: a loan ("${loan.option.id}") ends with more debt than budget financing ("${budget.option.id}")`, () => {
+      it(`${scenario.id}: a loan ("${loan.option.id}") ends with more debt than budget financing ("${budget.option.id}")`, { timeout: 60_000 }, () => {
         const p = prepare(scenario);
         const list = spread(
           pairs(p, loan.decision, (cur) => (cur[0] === loan.option.id ? { with: [loan.option.id], without: [budget.option.id] } : null)),
@@ -145,7 +147,7 @@ describe('calibration: all else equal, the levers point the way the sources say'
     const keys = optionWithTag(scenario, 'safeguard:key-custody');
     const office = optionWithTag(scenario, 'safeguard:oversight-office');
     if (keys && office && keys.decision === office.decision) {
-      it(`${scenario.id}: key custody plus an oversight office end with less data exposure than no safeguards`, () => {
+      it(`${scenario.id}: key custody plus an oversight office end with less data exposure than no safeguards`, { timeout: 60_000 }, () => {
         const p = prepare(scenario);
         const list = spread(
           pairs(p, keys.decision, (cur) => (cur.length === 0 ? { with: [keys.option.id, office.option.id], without: [] } : null)),
@@ -160,7 +162,7 @@ describe('calibration: all else equal, the levers point the way the sources say'
     const bidding = optionWithTag(scenario, 'safeguard:open-bidding');
     const published = optionWithTag(scenario, 'safeguard:transparency');
     if (bidding && published && bidding.decision === published.decision) {
-      it(`${scenario.id}: open bidding plus a published contract end with less backlash than neither`, () => {
+      it(`${scenario.id}: open bidding plus a published contract end with less backlash than neither`, { timeout: 60_000 }, () => {
         const p = prepare(scenario);
         const ids = [bidding.option.id, published.option.id];
         const list = spread(
@@ -180,7 +182,7 @@ describe('calibration: all else equal, the levers point the way the sources say'
 describe('fairness: trade-offs are real, and the flag on the vendor does not decide the ending', () => {
   const seeds = SEEDS.slice(0, 3);
   for (const scenario of bundle.scenarios) {
-    it(`${scenario.id}: no single combination of choices is best on debt, data exposure and backlash at once`, () => {
+    it(`${scenario.id}: no single combination of choices is best on debt, data exposure and backlash at once`, { timeout: 120_000 }, () => {
       const p = prepare(scenario);
       const scored = p.combos.map((combo) => {
         const runs = seeds.map((seed) => play(p, combo, seed));
@@ -197,7 +199,7 @@ describe('fairness: trade-offs are real, and the flag on the vendor does not dec
     const cn = vendorDecision?.options.filter((o) => o.tags.includes('jurisdiction:cn')) ?? [];
     const other = vendorDecision?.options.filter((o) => !o.tags.includes('jurisdiction:cn')) ?? [];
     if (vendorDecision && cn.length > 0 && other.length > 0) {
-      it(`${scenario.id}: a good ending is reachable with a Chinese vendor, and a bad one with a non-Chinese vendor`, () => {
+      it(`${scenario.id}: a good ending is reachable with a Chinese vendor, and a bad one with a non-Chinese vendor`, { timeout: 120_000 }, () => {
         const p = prepare(scenario);
         const tone = new Map(scenario.endings.map((e) => [e.id, e.tone]));
         const cnIds = new Set(cn.map((o) => o.id));

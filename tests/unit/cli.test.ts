@@ -394,7 +394,7 @@ describe.concurrent('the tools on the real content in scenarios/', () => {
     }
   });
 
-  it('simulate on every real scenario: deterministic, historical, ledger adds up; explore has no dead ends', { timeout: 120_000 }, async () => {
+  it('simulate on every real scenario: deterministic, historical, ledger adds up; explore has no dead ends', { timeout: 600_000 }, async () => {
     if (!bundle) {
       // Without loadable content every scenario-level command must refuse too.
       const out = await cli('simulate', ['--scenario', 'any', '--seed', '1']);
