@@ -275,6 +275,7 @@ export const COMMIT_RULES: readonly TagRule[] = [
 /** Rules computed by formula; listed so that the debrief can explain them. */
 export const FORMULA_RULES = {
   'vendor-capability': {
+    metrics: ['publicSafety'] as MetricId[],
     sources: ['F033', 'F243', 'F139'],
     explain: {
       en: 'Public safety rises with the capability of the system (3 points per capability level, 1–5). Officials credit such systems with safer streets; researchers doubt some crime-reduction claims.',
@@ -282,6 +283,7 @@ export const FORMULA_RULES = {
     },
   },
   'loan-drawdown': {
+    metrics: ['debt'] as MetricId[],
     sources: ['F114', 'F120'],
     explain: {
       en: 'Borrowing adds the financed share of the package price to the debt.',
@@ -289,6 +291,7 @@ export const FORMULA_RULES = {
     },
   },
   'loan-repayment': {
+    metrics: ['debt'] as MetricId[],
     sources: ['F120'],
     explain: {
       en: 'After the grace period the principal is repaid in equal instalments over the rest of the tenor; interest is paid from the budget each year.',
@@ -296,6 +299,7 @@ export const FORMULA_RULES = {
     },
   },
   'budget-outlay': {
+    metrics: ['backlash'] as MetricId[],
     sources: ['F010'],
     explain: {
       en: 'Paying from the state budget spends money the public can see; backlash rises with the price relative to what the budget can absorb (at most 8 points).',
@@ -303,6 +307,7 @@ export const FORMULA_RULES = {
     },
   },
   'debt-service-strain': {
+    metrics: ['backlash'] as MetricId[],
     sources: ['F078', 'F114'],
     explain: {
       en: 'When yearly interest and repayments exceed what the budget absorbs without strain, backlash rises by 3.',
@@ -310,6 +315,7 @@ export const FORMULA_RULES = {
     },
   },
   'debt-unsustainable': {
+    metrics: ['backlash', 'standing'] as MetricId[],
     sources: ['F078', 'F130'],
     explain: {
       en: 'Debt above the level this budget can carry costs standing with other partners (−3 a year) and raises backlash (+4 a year).',
@@ -317,6 +323,7 @@ export const FORMULA_RULES = {
     },
   },
   'exposure-accumulation': {
+    metrics: ['dataExposure'] as MetricId[],
     sources: ['F086', 'F249'],
     explain: {
       en: 'Each year the system collects more data. Exposure grows by 15% of the net risk of the choices (risks minus safeguards, capped between −2 and +5), multiplied by the breadth of the data: +20% for each sensitive kind (faces, biometrics, students, medical, telecom, state records).',
@@ -324,6 +331,7 @@ export const FORMULA_RULES = {
     },
   },
   'opacity-drift': {
+    metrics: ['backlash'] as MetricId[],
     sources: ['F023'],
     explain: {
       en: 'Without a published agreement, unanswered questions add 1 point of backlash a year.',
@@ -331,13 +339,14 @@ export const FORMULA_RULES = {
     },
   },
   'attention-fades': {
+    metrics: ['backlash'] as MetricId[],
     sources: ['F025'],
     explain: {
       en: 'Public attention fades: each year backlash above 20 eases by 8% of the excess. Concerns in Kyrgyzstan did not noticeably slow the vendors.',
       ru: 'Внимание общества ослабевает: каждый год недовольство выше 20 снижается на 8% от превышения. Опасения в Кыргызстане заметно не замедлили поставщиков.',
     },
   },
-} as const satisfies Record<string, { sources: string[]; explain: RuleText }>;
+} as const satisfies Record<string, { metrics: MetricId[]; sources: string[]; explain: RuleText }>;
 
 export type FormulaRuleId = keyof typeof FORMULA_RULES;
 

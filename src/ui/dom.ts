@@ -1,6 +1,6 @@
 // A tiny element builder. Text always goes through textContent, so content
 // from scenario files can never become markup.
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -24,3 +24,14 @@ export function button(label: string, onClick: () => void, attrs: Record<string,
   el.addEventListener('click', onClick);
   return el;
 }
+
+/** Remove every child and append the given ones. */
+export function fill(el: Element, ...children: Child[]): void {
+  el.replaceChildren();
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+}
+
+

@@ -85,18 +85,18 @@ function scenarioCases() {
 describe.each(scenarioCases())('state graph of $name', ({ compiled }) => {
   const result = traverse(compiled);
 
-  it('has no dead end: every non-final state offers a move', () => {
+  it('has no dead end: every non-final state offers a move', { timeout: 120_000 }, () => {
     expect(result.deadEnds).toEqual([]);
     expect(result.states).toBeGreaterThan(compiled.decisions.length + compiled.scenario.turns);
   });
 
-  it('reaches a final state on every path', () => {
+  it('reaches a final state on every path', { timeout: 120_000 }, () => {
     // The machine is acyclic (each turn advances the turn counter), so with no
     // dead ends every path ends in a final state; there must be many of them.
     expect(result.finals).toBeGreaterThan(0);
   });
 
-  it('reaches every ending (graph, plus explore over every decision combination)', () => {
+  it('reaches every ending (graph, plus explore over every decision combination)', { timeout: 120_000 }, () => {
     const explored = exploreScenario(compiled, { seeds: 5 });
     expect(explored.deadEnds).toBe(0);
     const reached = new Set([...result.reached, ...Object.keys(explored.endings).filter((id) => explored.endings[id]! > 0)]);

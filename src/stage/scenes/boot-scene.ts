@@ -1,0 +1,19 @@
+import { Scene } from 'phaser';
+import countriesUrl from 'world-atlas/countries-50m.json?url';
+
+/** Loads what the other scenes draw from, reporting real progress to the page. */
+export class BootScene extends Scene {
+  constructor() {
+    super('boot');
+  }
+
+  preload() {
+    const report = this.registry.get('onProgress') as (fraction: number) => void;
+    this.load.on('progress', (value: number) => report(value));
+    this.load.json('countries', countriesUrl);
+  }
+
+  create() {
+    (this.registry.get('onReady') as () => void)();
+  }
+}

@@ -1,0 +1,36 @@
+// What the stage (the Phaser canvas) is asked to show. Plain data: the DOM
+// layer builds it from the engine snapshot; scenes only draw it.
+import type { MetricId } from '../engine/index.ts';
+
+export type StageScene = 'title' | 'map' | 'city';
+
+export interface MapPin {
+  id: string;
+  lon: number;
+  lat: number;
+  country: string;
+}
+
+export interface StageView {
+  scene: StageScene;
+  reducedMotion: boolean;
+  /** Map: the pins and the one in focus. */
+  pins?: readonly MapPin[];
+  selected?: string | null;
+  /** City: a stable seed for the skyline, the measures (0–100 scales; debt in $ million) and the last changes. */
+  cityKey?: string;
+  metrics?: Readonly<Record<MetricId, number>>;
+  debtScale?: number;
+  cameras?: number;
+  tone?: 'good' | 'mixed' | 'bad' | null;
+  pulse?: readonly { metric: MetricId; delta: number }[];
+  /** Short captions drawn on the picture (already translated). */
+  labels?: { debt: string; data: string; crowd: string };
+}
+
+export interface StagePort {
+  show(view: StageView): void;
+  /** Called when a pin is clicked on the map (the DOM list offers the same choice by keyboard). */
+  onPick(listener: (id: string) => void): void;
+  destroy(): void;
+}

@@ -1,0 +1,134 @@
+// The panels that open over any screen in a modal <dialog>: settings, the
+// glossary, the casebook, and the rules behind a measure.
+import type { ContentBundle, MetricId } from '../engine/index.ts';
+import { LANGUAGES, languageName, t } from '../app/i18n.ts';
+import { TEXT_SCALES, type Settings } from '../app/settings.ts';
+import { button, h } from './dom.ts';
+import { plain, rulesFor, sourceList, text } from './widgets.ts';
+
+export interface PanelActions {
+  update(patch: Partial<Settings>): void;
+  forgetSave(): void;
+  hasSave: boolean;
+}
+
+let fieldId = 0;
+function field(label: string, control: HTMLElement): HTMLElement {
+  const id = `field-${++fieldId}`;
+  control.id = id;
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control);
+}
+
+function slider(value: number, onChange: (v: number) => void): HTMLInputElement {
+  const input = h('input', { type: 'range', min: '0', max: '100', step: '5', value: String(Math.round(value * 100)) });
+  input.addEventListener('change', () => onChange(Number(input.value) / 100));
+  return input;
+}
+
+function checkbox(checked: boolean, onChange: (v: boolean) => void): HTMLInputElement {
+  const input = h('input', { type: 'checkbox', checked });
+  input.addEventListener('change', () => onChange(input.checked));
+  return input;
+}
+
+function select<T extends string | number>(options: readonly { value: T; label: string }[], current: T, onChange: (v: T) => void): HTMLSelectElement {
+  const el = h('select', {}, ...options.map((o) => h('option', { value: String(o.value), selected: o.value === current }, o.label)));
+  el.addEventListener('change', () => onChange(options[el.selectedIndex]!.value));
+  return el;
+}
+
+export function settingsPanel(settings: Settings, actions: PanelActions): HTMLElement {
+  const status = h('p', { class: 'meta', role: 'status' }, t('settings.saved'));
+  return h(
+    'section',
+    { class: 'panel panel-settings' },
+    h('h2', { tabindex: '-1' }, t('settings.title')),
+    field(t('settings.language'), select(LANGUAGES.map((l) => ({ value: l, label: languageName(l) })), settings.lang, (lang) => actions.update({ lang }))),
+    field(t('settings.music'), slider(settings.music, (music) => actions.update({ music }))),
+    field(t('settings.effects'), slider(settings.effects, (effects) => actions.update({ effects }))),
+    field(t('settings.mute'), checkbox(settings.muted, (muted) => actions.update({ muted }))),
+    field(t('settings.captions'), checkbox(settings.captions, (captions) => actions.update({ captions }))),
+    field(
+      t('settings.reducedMotion'),
+      select(
+        (['system', 'on', 'off'] as const).map((v) => ({ value: v, label: t(`settings.motion.${v}`) })),
+        settings.reducedMotion,
+        (reducedMotion) => actions.update({ reducedMotion }),
+      ),
+    ),
+    field(t('settings.textSize'), select(TEXT_SCALES.map((v) => ({ value: v, label: `${Math.round(v * 100)}%` })), settings.textScale, (textScale) => actions.update({ textScale }))),
+    field(t('settings.classroom'), checkbox(settings.classroom, (classroom) => actions.update({ classroom }))),
+    actions.hasSave
+      ? button(t('settings.reset'), () => {
+          actions.forgetSave();
+          status.textContent = t('settings.resetDone');
+        }, { 'data-action': 'forget-save' })
+      : null,
+    status,
+  );
+}
+
+export function glossaryPanel(bundle: ContentBundle): HTMLElement {
+  const byId = new Map(bundle.glossary.terms.map((term) => [term.id, term]));
+  const terms = [...bundle.glossary.terms].sort((a, b) => plain(a.term).localeCompare(plain(b.term)));
+  return h(
+    'section',
+    { class: 'panel panel-glossary' },
+    h('h2', { tabindex: '-1' }, t('glossary.title')),
+    h('p', {}, t('glossary.intro')),
+    h(
+      'dl',
+      { class: 'glossary' },
+      ...terms.flatMap((term) => [
+        h('dt', { id: `term-${term.id}` }, plain(term.term)),
+        h(
+          'dd',
+          {},
+          text('p', term.definition),
+          term.see.length ? h('p', { class: 'meta' }, t('glossary.related', { terms: term.see.map((id) => plain(byId.get(id)?.term)).join(', ') })) : null,
+          sourceList(bundle, term.sources),
+        ),
+      ]),
+    ),
+  );
+}
+
+export function casebookPanel(bundle: ContentBundle): HTMLElement {
+  const list = h('ul', { class: 'facts' });
+  const count = h('p', { class: 'meta', role: 'status' });
+  const filter = h('input', { type: 'search' });
+  const render = () => {
+    const q = filter.value.trim().toLowerCase();
+    const facts = bundle.registry.facts.filter((f) => !q || `${f.id} ${f.place} ${f.year} ${f.text} ${f.tags.join(' ')}`.toLowerCase().includes(q));
+    list.replaceChildren(
+      ...facts.slice(0, 300).map((f) =>
+        h('li', { lang: 'en' }, h('strong', {}, `${f.id} · ${f.place} · ${f.year} · ${f.source}`), h('p', {}, f.text), h('p', { class: 'meta' }, t('casebook.evidence', { quote: f.evidence }))),
+      ),
+    );
+    count.textContent = t('casebook.shown', { count: Math.min(300, facts.length) });
+  };
+  filter.addEventListener('input', render);
+  render();
+  return h(
+    'section',
+    { class: 'panel panel-casebook' },
+    h('h2', { tabindex: '-1' }, t('casebook.title')),
+    h('p', {}, t('casebook.intro')),
+    h('h3', {}, t('casebook.documents')),
+    h(
+      'ul',
+      { class: 'documents' },
+      ...bundle.registry.sources.map((s) => h('li', { lang: 'en' }, t('sources.document', { id: s.id, title: s.title, author: s.author, date: s.date }))),
+    ),
+    h('h3', {}, t('casebook.facts', { count: bundle.registry.facts.length })),
+    field(t('casebook.filter'), filter),
+    count,
+    list,
+  );
+}
+
+export function rulesPanel(bundle: ContentBundle, metric: MetricId): HTMLElement {
+  return h('div', { class: 'panel panel-rules' }, rulesFor(bundle, metric));
+}
+
+export { sourceList };

@@ -1,0 +1,38 @@
+// The city picture for the game screens, and its text alternative.
+import { chosenOptions, type LedgerEntry, type MetricId } from '../../engine/index.ts';
+import { fmt, t } from '../../app/i18n.ts';
+import type { GameSession } from '../../app/session.ts';
+import type { Screen } from '../ui-context.ts';
+
+export function cityStage(session: GameSession, fresh: readonly LedgerEntry[] = [], tone: 'good' | 'mixed' | 'bad' | null = null): Pick<Screen, 'stage' | 'stageDescription'> {
+  const ctx = session.snapshot.context;
+  const vendor = chosenOptions(session.compiled, ctx).find((o) => o.vendor)?.vendor;
+  const cameras = vendor ? vendor.capability * 2 : 1;
+  const debtScale = session.compiled.scenario.fiscal.unsustainableDebtUsdM;
+  const pulse = fresh.map((e) => ({ metric: e.metric as MetricId, delta: e.delta }));
+  return {
+    stage: {
+      scene: 'city',
+      cityKey: session.compiled.scenario.id,
+      metrics: ctx.metrics,
+      debtScale,
+      cameras,
+      tone,
+      pulse,
+      labels: { debt: t('metric.debt'), data: t('stage.dataLabel'), crowd: t('stage.crowdLabel') },
+    },
+    stageDescription: t('stage.city', {
+      cameras,
+      people: Math.round(ctx.metrics.backlash / 4),
+      streams: Math.round(ctx.metrics.dataExposure / 12),
+      debtShare: fmt.percent(Math.min(1, ctx.metrics.debt / Math.max(1, debtScale))),
+    }),
+  };
+}
+
+/** Sum of this screen's changes per measure, for the meters' delta marks. */
+export function deltasOf(entries: readonly LedgerEntry[]): Partial<Record<MetricId, number>> {
+  const out: Partial<Record<MetricId, number>> = {};
+  for (const e of entries) out[e.metric as MetricId] = (out[e.metric as MetricId] ?? 0) + e.delta;
+  return out;
+}

@@ -1,0 +1,51 @@
+import { t } from '../../app/i18n.ts';
+import { button, h } from '../dom.ts';
+import type { Screen, UiContext } from '../ui-context.ts';
+import { plain } from '../widgets.ts';
+
+export function titleScreen(ui: UiContext, notices: readonly string[]): Screen {
+  const resumable = ui.resumable;
+  const scenario = resumable ? ui.bundle.scenarios.find((s) => s.id === resumable.scenario) : undefined;
+  const actions = h(
+    'ul',
+    { class: 'menu', 'data-arrow-group': '' },
+    resumable && scenario
+      ? h(
+          'li',
+          {},
+          button(
+            resumable.turn > 0
+              ? t('title.continue', { scenario: plain(scenario.title), turn: resumable.turn })
+              : t('title.continueStart', { scenario: plain(scenario.title) }),
+            () => ui.resume(),
+            { class: 'primary', 'data-action': 'continue' },
+          ),
+        )
+      : null,
+    h('li', {}, button(t('title.play'), () => ui.goMap(), { class: resumable ? undefined : 'primary', 'data-action': 'play' })),
+    h(
+      'li',
+      {},
+      button(t('title.classroom'), () => {
+        ui.updateSettings({ classroom: true });
+        ui.goMap();
+      }, { 'data-action': 'classroom' }),
+    ),
+    h('li', {}, button(t('title.workshop'), () => ui.goMap(), { 'data-action': 'workshop' })),
+    h('li', {}, button(t('title.casebook'), () => ui.openPanel('casebook'), { 'data-action': 'casebook' })),
+    h('li', {}, button(t('title.settings'), () => ui.openPanel('settings'), { 'data-action': 'settings' })),
+  );
+  return {
+    name: 'title',
+    body: [
+      h('h1', { tabindex: '-1', class: 'game-title' }, t('app.name')),
+      h('p', { class: 'lede' }, t('app.tagline')),
+      ...notices.map((n) => h('p', { class: 'notice', role: 'alert' }, n)),
+      actions,
+      h('p', { class: 'note' }, t('title.classroomNote')),
+      h('p', { class: 'note credits' }, t('title.credits')),
+    ],
+    stage: { scene: 'title' },
+    stageDescription: t('stage.title'),
+  };
+}

@@ -1,0 +1,158 @@
+// Reusable pieces of the DOM layer: scenario text with its language fallback,
+// source lists, meters, vendor cards, repayment schedules, the rules behind a
+// measure. Every string comes from the locale files or the content.
+import {
+  COMMIT_RULES,
+  FORMULA_RULES,
+  METRIC_IDS,
+  METRIC_RANGES,
+  repaymentSchedule,
+  type ContentBundle,
+  type LocalizedText,
+  type MetricId,
+  type Option,
+} from '../engine/index.ts';
+import { fmt, localized, t, currentLanguage } from '../app/i18n.ts';
+import { button, h, type Child } from './dom.ts';
+
+export const PRIMARY_METRICS: readonly MetricId[] = ['debt', 'dataExposure', 'backlash'];
+export const SUPPORTING_METRICS: readonly MetricId[] = METRIC_IDS.filter((m) => !PRIMARY_METRICS.includes(m));
+/** Which way is better for each measure; said in words, never by colour alone. */
+export const LOWER_IS_BETTER: ReadonlySet<MetricId> = new Set(['debt', 'dataExposure', 'backlash']);
+
+/** Scenario text in the player's language; a visible note where it fell back to English. */
+export function text<K extends 'p' | 'span' | 'h1' | 'h2' | 'h3' | 'li' | 'strong'>(
+  tag: K,
+  value: LocalizedText | undefined,
+  attrs: Record<string, string | boolean | undefined> = {},
+): HTMLElementTagNameMap[K] {
+  const { text: s, fallback } = localized(value);
+  const el = h(tag, fallback ? { ...attrs, lang: 'en' } : attrs, s);
+  if (fallback) el.append(h('span', { class: 'fallback-note', lang: currentLanguage() }, ` (${t('notice.missingTranslation')})`));
+  return el;
+}
+
+export function plain(value: LocalizedText | undefined): string {
+  return localized(value).text;
+}
+
+export function sourceList(bundle: ContentBundle, ids: readonly string[]): HTMLElement | null {
+  if (ids.length === 0) return null;
+  const facts = new Map(bundle.registry.facts.map((f) => [f.id, f]));
+  const docs = new Map(bundle.registry.sources.map((s) => [s.id, s]));
+  const items = ids.map((id) => {
+    const fact = facts.get(id);
+    const doc = docs.get(fact ? fact.source : id);
+    const docLine = doc ? t('sources.document', { id: doc.id, title: doc.title, author: doc.author, date: doc.date }) : id;
+    return h('li', {}, fact ? h('span', { lang: 'en' }, t('sources.fact', { id: fact.id, text: fact.text })) : null, fact ? ' ' : null, h('cite', { lang: 'en' }, docLine));
+  });
+  return h('details', { class: 'sources' }, h('summary', {}, t('sources.summary', { ids: ids.join(', ') })), h('ul', {}, ...items));
+}
+
+export function formatMetric(metric: MetricId, value: number): string {
+  return metric === 'debt' ? fmt.usdMillions(value) : t('metric.outOf100', { value: fmt.number(value) });
+}
+
+/** The meters: bars that animate (CSS) to the new values, with the last change beside each. */
+export function meters(
+  values: Readonly<Record<MetricId, number>>,
+  deltas: Partial<Record<MetricId, number>>,
+  debtScale: number,
+  onRules: (metric: MetricId) => void,
+): HTMLElement {
+  const row = (m: MetricId) => {
+    const [min, rangeMax] = METRIC_RANGES[m];
+    const max = m === 'debt' ? Math.max(debtScale, values.debt) : rangeMax;
+    const share = Math.max(0, Math.min(1, (values[m] - min) / Math.max(1, max - min)));
+    const delta = deltas[m];
+    const direction = delta === undefined || delta === 0 ? null : delta > 0 ? 'up' : 'down';
+    const good = direction === null ? null : LOWER_IS_BETTER.has(m) === (direction === 'down');
+    const bar = h('span', { class: 'meter-fill', style: `--share:${share.toFixed(3)}` });
+    return h(
+      'div',
+      { class: `meter meter-${m}`, 'data-metric': m },
+      h('span', { class: 'meter-label' }, t(`metric.${m}`)),
+      h('span', { class: 'meter-track', role: 'presentation' }, bar),
+      h('span', { class: 'meter-value' }, formatMetric(m, values[m])),
+      direction
+        ? h('span', { class: `meter-delta ${good ? 'is-better' : 'is-worse'}` }, `${direction === 'up' ? '▲' : '▼'} ${m === 'debt' ? fmt.delta(delta!) : fmt.delta(delta!, 1)}`)
+        : h('span', { class: 'meter-delta' }),
+      button('?', () => onRules(m), { class: 'rules-button', 'aria-label': `${t('debrief.rules')}: ${t(`metric.${m}`)}` }),
+    );
+  };
+  return h(
+    'section',
+    { class: 'meters', 'aria-label': t('metric.measures') },
+    ...PRIMARY_METRICS.map(row),
+    h('details', { class: 'supporting' }, h('summary', {}, t('metric.supporting')), ...SUPPORTING_METRICS.map(row)),
+  );
+}
+
+/** The rules the engine applies by itself to one measure, with their sources. */
+export function rulesFor(bundle: ContentBundle, metric: MetricId): HTMLElement {
+  const lang = currentLanguage() === 'ru' ? 'ru' : 'en';
+  const items: Child[] = [];
+  for (const rule of COMMIT_RULES.filter((r) => r.metric === metric)) {
+    items.push(h('li', {}, h('strong', {}, fmt.delta(rule.delta, 1)), ' — ', rule.explain[lang], sourceList(bundle, rule.sources)));
+  }
+  for (const rule of Object.values(FORMULA_RULES).filter((r) => (r.metrics as readonly MetricId[]).includes(metric))) {
+    items.push(h('li', {}, rule.explain[lang], sourceList(bundle, rule.sources)));
+  }
+  return h(
+    'section',
+    { class: 'rules' },
+    h('h2', { tabindex: '-1' }, `${t('debrief.rules')}: ${t(`metric.${metric}`)}`),
+    h('p', {}, t(LOWER_IS_BETTER.has(metric) ? 'metric.lowerIsBetter' : 'metric.higherIsBetter')),
+    h('ul', {}, ...items),
+  );
+}
+
+const yesNo = (v: boolean) => t(v ? 'decision.yes' : 'decision.no');
+
+/** A vendor's profile as a definition list: price, capability, jurisdiction, remote access, sanctions, training. */
+export function vendorCard(o: Option): HTMLElement | null {
+  const v = o.vendor;
+  if (!v) return null;
+  const row = (label: string, value: string) => [h('dt', {}, label), h('dd', {}, value)];
+  const assumed = v.assumptions.length > 0 || o.assumptions.length > 0;
+  return h(
+    'dl',
+    { class: 'vendor-card' },
+    ...row(t('decision.price'), `${fmt.usdMillions(v.priceUsdM)}${assumed ? ` (${t('decision.assumptionMark')})` : ''}`),
+    ...row(t('decision.capability'), t('decision.capabilityValue', { n: v.capability })),
+    ...row(t('decision.jurisdiction'), t(`decision.jurisdictionName.${v.jurisdiction}`)),
+    ...row(t('decision.remoteAccess'), yesNo(v.remoteAccess)),
+    ...row(t('decision.sanctions'), yesNo(v.sanctioned)),
+    ...row(t('decision.training'), v.training ? plain(v.training) : t('decision.none')),
+  );
+}
+
+/** Financing terms as a repayment schedule, computed by the engine's own rule. */
+export function repaymentTable(o: Option, priceUsdM: number | null): HTMLElement | null {
+  if (!o.loan) return null;
+  const price = priceUsdM ?? 0;
+  const principal = o.loan.share * price;
+  const rows = repaymentSchedule(principal, o.loan.annualRatePct, o.loan.graceYears, o.loan.tenorYears);
+  return h(
+    'div',
+    { class: 'schedule' },
+    h(
+      'p',
+      {},
+      t('decision.loanSummary', {
+        share: fmt.percent(o.loan.share),
+        price: fmt.usdMillions(price),
+        rate: fmt.percent(o.loan.annualRatePct / 100),
+        grace: o.loan.graceYears,
+        tenor: o.loan.tenorYears,
+      }),
+    ),
+    h(
+      'table',
+      {},
+      h('caption', {}, t('decision.loanTitle')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('decision.loanYear')), h('th', { scope: 'col' }, t('decision.loanPayment')), h('th', { scope: 'col' }, t('decision.loanOutstanding')))),
+      h('tbody', {}, ...rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, String(r.year)), h('td', {}, fmt.usdMillions(r.payment)), h('td', {}, fmt.usdMillions(r.balance))))),
+    ),
+  );
+}
