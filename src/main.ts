@@ -2,6 +2,7 @@
 // read settings, the save and the URL, then show the title.
 import '@fontsource/pt-sans/400.css';
 import '@fontsource/pt-sans/700.css';
+import '@fontsource/pt-serif/400.css';
 import '@fontsource/pt-serif/700.css';
 import './style.css';
 import { formatProblem } from './engine/index.ts';

@@ -1,0 +1,143 @@
+// The page's plain-data parts, in Node: URL parameters, settings, storage
+// that fails, and saves that are corrupted, old, or made on other content.
+import { describe, expect, it } from 'vitest';
+import { fixtureContent } from '../../tests/support/content.ts';
+import { LANGUAGES, localized, setLanguage, t } from './i18n.ts';
+import { fingerprint, GameSession, restoreSession, SAVE_KEY, SAVE_VERSION, setAsideSave } from './session.ts';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, SETTINGS_KEY } from './settings.ts';
+import { memoryStore, webStore } from './storage.ts';
+import { readUrlParams } from './url-params.ts';
+import { prepareScenario } from '../engine/index.ts';
+
+const bundle = fixtureContent();
+const known = { scenarios: ['mini'], languages: ['en', 'ru'] };
+
+describe('URL parameters', () => {
+  it('reads scenario, seed and language', () => {
+    expect(readUrlParams('?scenario=mini&seed=42&lang=ru', known)).toEqual({ scenario: 'mini', seed: 42, lang: 'ru', notices: [] });
+  });
+
+  it('turns every unknown or bad value into a notice naming it, and keeps the good ones', () => {
+    const r = readUrlParams('?scenario=nope&seed=-3&lang=xx&colour=red&seed2=1', known);
+    expect(r.scenario).toBeUndefined();
+    expect(r.seed).toBeUndefined();
+    expect(r.lang).toBeUndefined();
+    expect(r.notices.map((n) => n.key).sort()).toEqual(['notice.badSeed', 'notice.unknownLang', 'notice.unknownParam', 'notice.unknownParam', 'notice.unknownScenario']);
+    expect(JSON.stringify(r.notices)).toContain('colour');
+    expect(readUrlParams('?seed=4294967296', known).notices[0]).toMatchObject({ key: 'notice.badSeed', values: { value: '4294967296' } });
+    expect(readUrlParams('?seed=4294967295', known).seed).toBe(4294967295);
+  });
+});
+
+describe('storage', () => {
+  it('falls back to memory when storage is unavailable, and says why', () => {
+    const store = webStore(() => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    });
+    expect(store.problem).toMatch(/insecure/);
+    expect(store.set('k', 'v')).toBe(true);
+    expect(store.get('k')).toBe('v');
+  });
+
+  it('keeps a value in memory when a write hits the quota, and reports it', () => {
+    const data = new Map<string, string>();
+    let full = false;
+    const fake = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => {
+        if (full) throw new DOMException('quota', 'QuotaExceededError');
+        data.set(k, v);
+      },
+      removeItem: (k: string) => void data.delete(k),
+    } as unknown as Storage;
+    const store = webStore(() => fake);
+    expect(store.problem).toBeNull();
+    full = true;
+    expect(store.set('k', 'v')).toBe(false);
+    expect(store.get('k')).toBe('v');
+    expect(store.problem).toBe('QuotaExceededError');
+  });
+});
+
+describe('settings', () => {
+  it('round-trips, and falls back to defaults with the reason on a broken value', () => {
+    const store = memoryStore();
+    expect(loadSettings(store)).toEqual({ value: DEFAULT_SETTINGS, problem: null });
+    saveSettings(store, { ...DEFAULT_SETTINGS, lang: 'ru', textScale: 2 });
+    expect(loadSettings(store).value).toMatchObject({ lang: 'ru', textScale: 2 });
+    store.set(SETTINGS_KEY, '{not json');
+    expect(loadSettings(store)).toEqual({ value: DEFAULT_SETTINGS, problem: 'not valid JSON' });
+    store.set(SETTINGS_KEY, JSON.stringify({ ...DEFAULT_SETTINGS, music: 7 }));
+    expect(loadSettings(store).problem).toMatch(/^music: /);
+  });
+});
+
+describe('save and resume', () => {
+  const c = prepareScenario(bundle.scenarios[0]!, bundle.shared);
+
+  function playedSession(store = memoryStore()) {
+    const session = new GameSession(c, 9, store);
+    session.send({ type: 'briefing.start' });
+    session.send(session.enabled()[0]!);
+    return { session, store };
+  }
+
+  it('saves after every accepted step, and restores the same snapshot', () => {
+    const { session, store } = playedSession();
+    expect(session.send({ type: 'turn.continue' })).toBe(false); // not accepted while deciding: nothing saved
+    const restored = restoreSession(store, bundle);
+    expect(restored.kind).toBe('restored');
+    if (restored.kind !== 'restored') return;
+    expect(restored.migrated).toBe(false);
+    expect(restored.session.snapshot.context).toEqual(session.snapshot.context);
+    expect(restored.session.events).toEqual(session.events);
+  });
+
+  it('replays the moves when the scenario content changed since the save (migration)', () => {
+    const { session, store } = playedSession();
+    const save = JSON.parse(store.get(SAVE_KEY)!);
+    save.fingerprint = 'older';
+    save.snapshot = { status: 'active', value: 'nonsense' };
+    store.set(SAVE_KEY, JSON.stringify(save));
+    const restored = restoreSession(store, bundle);
+    expect(restored).toMatchObject({ kind: 'restored', migrated: true });
+    if (restored.kind === 'restored') expect(restored.session.snapshot.context.choices).toEqual(session.snapshot.context.choices);
+  });
+
+  it.each([
+    ['invalid JSON', (s: string) => s.slice(0, 20), /not valid JSON/],
+    ['a newer version', (s: string) => JSON.stringify({ ...JSON.parse(s), version: SAVE_VERSION + 1 }), /newer version/],
+    ['an unknown scenario', (s: string) => JSON.stringify({ ...JSON.parse(s), scenarioId: 'gone' }), /"gone" is no longer/],
+    ['a wrong field type', (s: string) => JSON.stringify({ ...JSON.parse(s), seed: 'x' }), /^seed: /],
+    ['moves that no longer fit', (s: string) => JSON.stringify({ ...JSON.parse(s), fingerprint: 'x', events: [{ type: 'event.respond', response: 'nope' }] }), /no longer fit/],
+    ['an oversized file', (s: string) => s + ' '.repeat(2_000_001), /larger than/],
+  ])('discards a save with %s, with the reason, and sets it aside without losing it', (_label, corrupt, reason) => {
+    const { store } = playedSession();
+    const broken = corrupt(store.get(SAVE_KEY)!);
+    store.set(SAVE_KEY, broken);
+    const restored = restoreSession(store, bundle);
+    expect(restored.kind).toBe('discarded');
+    if (restored.kind === 'discarded') expect(restored.reason).toMatch(reason);
+    setAsideSave(store);
+    expect(store.get(SAVE_KEY)).toBeNull();
+    expect(store.get(`${SAVE_KEY}.discarded`)).toBe(broken);
+  });
+
+  it('fingerprints content: any change to the scenario changes it', () => {
+    const changed = structuredClone(bundle.scenarios[0]!);
+    changed.turns += 1;
+    expect(fingerprint(prepareScenario(changed, bundle.shared))).not.toBe(fingerprint(c));
+  });
+});
+
+describe('interface text', () => {
+  it('finds the locale files and translates, falling back to English with a flag for missing scenario text', () => {
+    expect(LANGUAGES).toEqual(expect.arrayContaining(['en', 'ru']));
+    setLanguage('ru');
+    expect(t('title.play')).toBe('Играть');
+    expect(localized({ en: 'Hello', ru: 'Привет' })).toEqual({ text: 'Привет', fallback: false });
+    expect(localized({ en: 'Hello' })).toEqual({ text: 'Hello', fallback: true });
+    setLanguage('en');
+    expect(t('title.play')).toBe('Play');
+  });
+});
