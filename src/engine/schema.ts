@@ -274,6 +274,21 @@ const Direction = z
   })
   .strict();
 
+export const KnowledgeQuestion = z
+  .object({
+    id: kebabId,
+    question: LocalizedText,
+    choices: z
+      .array(z.object({ id: kebabId, text: LocalizedText }).strict())
+      .min(2)
+      .max(5),
+    answer: kebabId.describe('The id of the correct choice.'),
+    explanation: LocalizedText.describe('Why that answer is right, in the project\'s own words.'),
+    sources: z.array(SourceRef).min(1),
+  })
+  .strict();
+export type KnowledgeQuestion = z.infer<typeof KnowledgeQuestion>;
+
 export const Scenario = z
   .object({
     $schema: z.string().optional(),
@@ -324,6 +339,7 @@ export const Scenario = z
       })
       .strict(),
     discussion: z.array(LocalizedText).default([]),
+    knowledgeCheck: z.array(KnowledgeQuestion).default([]).describe('5–8 questions asked before and after play (classroom and workshop).'),
     sources: z.array(SourceRef).min(1),
   })
   .strict();

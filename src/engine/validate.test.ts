@@ -371,6 +371,29 @@ describe('cross-reference problems', () => {
     );
   });
 
+  it('reports a knowledge-check answer that is not one of its choices', () => {
+    expectSingleProblem(
+      mutated('mini.json', (d) => {
+        d.knowledgeCheck = [
+          {
+            id: 'q1',
+            question: { en: 'Q?', ru: 'В?' },
+            choices: [
+              { id: 'a', text: { en: 'A', ru: 'А' } },
+              { id: 'b', text: { en: 'B', ru: 'Б' } },
+            ],
+            answer: 'c',
+            explanation: { en: 'Because.', ru: 'Потому что.' },
+            sources: ['F001'],
+          },
+        ];
+      }),
+      MINI,
+      '$.knowledgeCheck[0].answer',
+      /^the id of one of the question's choices \(got "c"\)$/,
+    );
+  });
+
   it('reports an excluded shared event that does not exist', () => {
     expectSingleProblem(
       mutated('mini.json', (d) => (d.excludeSharedEvents = ['shared-audit', 'no-such-event'])),

@@ -220,6 +220,11 @@ function checkScenario(file: string, s: Scenario, refs: Refs, problems: Problem[
   for (const id of Object.keys(s.historical.choices)) {
     if (!decisionById.has(id)) push(`$.historical.choices.${id}`, `a decision id of this scenario (got "${id}")`);
   }
+  for (const id of duplicates(s.knowledgeCheck.map((q) => q.id))) push('$.knowledgeCheck', `unique question ids ("${id}" twice)`);
+  s.knowledgeCheck.forEach((q, i) => {
+    if (!q.choices.some((c) => c.id === q.answer)) push(`$.knowledgeCheck[${i}].answer`, `the id of one of the question's choices (got "${q.answer}")`);
+    for (const id of duplicates(q.choices.map((c) => c.id))) push(`$.knowledgeCheck[${i}].choices`, `unique choice ids ("${id}" twice)`);
+  });
   const sharedIds = new Set(refs.sharedEvents.map((e) => e.id));
   s.excludeSharedEvents.forEach((id, i) => {
     if (!sharedIds.has(id)) push(`$.excludeSharedEvents[${i}]`, `an event id from scenarios/${SHARED_EVENTS_FILE} (got "${id}")`);
