@@ -1,9 +1,46 @@
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The game is a static site: relative asset paths so it can be served from any
 // folder (or opened from a USB stick behind a static server), no network calls.
 export default defineConfig({
   base: './',
+  plugins: [
+    // Offline: after the first visit every file of the game (scenarios, map,
+    // fonts, sound) is served from the service worker's precache.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script', // an external registerSW.js: no inline script (CSP)
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: 'Safe City',
+        short_name: 'Safe City',
+        description: 'An educational simulation of surveillance-technology procurement in Central Asia.',
+        lang: 'en',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f4efe4',
+        theme_color: '#1d1d1b',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ogg,json,woff2,webmanifest}'],
+        // Subsets no text of the game uses (the browser fetches them only on demand).
+        globIgnores: ['**/*-greek-*', '**/*-vietnamese-*'],
+        // Phaser's chunk is about 1.4 MB, over Workbox's 2 MiB default only
+        // with headroom to spare; the limit is raised so a larger build still
+        // precaches instead of silently going online-only.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   server: {
     port: 5173,
     strictPort: true,

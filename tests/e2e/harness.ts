@@ -197,3 +197,19 @@ export async function openGame(
   await page.goto(previewUrl(path), { waitUntil: 'load' });
   return { context, page, log, close: () => context.close() };
 }
+
+/**
+ * A persistent context (its own profile in `userDataDir`): needed where a test
+ * relies on storage surviving or on a service worker.
+ */
+export async function launchPersistent(userDataDir: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install Debian's chromium package.`);
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+    viewport: { width: 1366, height: 768 },
+    timeout: 60_000,
+    ...options,
+  });
+}

@@ -1,5 +1,5 @@
 import { Scene } from 'phaser';
-import countriesUrl from 'world-atlas/countries-50m.json?url';
+import countriesUrl from '../../../assets/map/central-asia.topo.json?url';
 
 /** Loads what the other scenes draw from, reporting real progress to the page. */
 export class BootScene extends Scene {
