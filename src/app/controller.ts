@@ -238,9 +238,9 @@ export class Controller implements UiContext {
     this.lastStage = stageView;
     this.stagePort?.show(stageView);
     this.sound?.setMood(this.moodFor(screen.name));
-    if (changed) {
-      app.scrollTop = 0;
-      window.scrollTo?.(0, 0);
+    const focusLost = !this.shell.dialog.open && (document.activeElement === document.body || !document.activeElement?.isConnected);
+    if (changed || focusLost) {
+      if (changed) window.scrollTo?.(0, 0);
       app.querySelector<HTMLElement>('h1')?.focus();
     }
   }
@@ -270,8 +270,9 @@ export class Controller implements UiContext {
 
   private announceChanges(fresh: readonly LedgerEntry[]): void {
     const session = this.session!;
-    for (const e of fresh.slice(0, 8)) {
-      this.announce(t('turn.announce', { metric: t(`metric.${e.metric}`), delta: fmt.delta(e.delta), cause: causeText(session, e) }));
+    // One message per step, so a long list of changes is read as a whole and not cut by the region's limit.
+    if (fresh.length > 0) {
+      this.announce(fresh.map((e) => t('turn.announce', { metric: t(`metric.${e.metric}`), delta: fmt.delta(e.delta), cause: causeText(session, e) })).join(' '));
     }
     if (fresh.some((e) => e.delta > 0 && e.metric !== 'publicSafety' && e.metric !== 'sovereignty' && e.metric !== 'standing')) this.playEffect('meter-up');
     else if (fresh.length > 0) this.playEffect('meter-down');

@@ -1,4 +1,4 @@
-import { t } from '../../app/i18n.ts';
+import { currentLanguage, LANGUAGES, languageName, t } from '../../app/i18n.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { plain } from '../widgets.ts';
@@ -42,6 +42,13 @@ export function titleScreen(ui: UiContext, notices: readonly string[]): Screen {
       h('p', { class: 'lede' }, t('app.tagline')),
       ...notices.map((n) => h('p', { class: 'notice', role: 'alert' }, n)),
       actions,
+      h(
+        'p',
+        { class: 'languages' },
+        ...LANGUAGES.filter((l) => l !== currentLanguage()).map((l) =>
+          button(languageName(l), () => ui.updateSettings({ lang: l }), { lang: l, 'data-action': `lang-${l}` }),
+        ),
+      ),
       h('p', { class: 'note' }, t('title.classroomNote')),
       h('p', { class: 'note credits' }, t('title.credits')),
     ],
