@@ -19,7 +19,7 @@ const keep = countries.geometries.filter((g) => {
   const [[w, s], [e, n]] = geoBounds(feature(source, g) as never);
   const crossesDateLine = w > e;
   // Outlines that cross the date line (Russia; overseas territories) have useless bounds: Russia is kept by name.
-  if (crossesDateLine) return g.properties?.name === 'Russia';
+  if (crossesDateLine) return (g.properties as { name?: string } | undefined)?.name === 'Russia';
   return e >= FRAME.west && w <= FRAME.east && n >= FRAME.south && s <= FRAME.north;
 });
 
@@ -45,4 +45,4 @@ const out = {
   arcs,
 };
 writeFileSync('assets/map/central-asia.topo.json', JSON.stringify(out));
-console.log(`kept ${geometries.length} countries: ${keep.map((g) => g.properties?.name).join(', ')}; ${arcs.length} of ${source.arcs.length} arcs`);
+console.log(`kept ${geometries.length} countries: ${keep.map((g) => (g.properties as { name?: string } | undefined)?.name).join(', ')}; ${arcs.length} of ${source.arcs.length} arcs`);
