@@ -1,11 +1,41 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // The game is a static site: relative asset paths so it can be served from any
 // folder (or opened from a USB stick behind a static server), no network calls.
+/**
+ * The built game's Content-Security-Policy: only its own files, no eval, no
+ * inline script or style; data: and blob: only for images and audio, which
+ * Phaser and the browser's audio decoding use. Added at build time (Vite's dev
+ * server injects inline styles for hot reload).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self' data: blob:",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'safe-city-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
   base: './',
   plugins: [
+    contentSecurityPolicy(),
     // Offline: after the first visit every file of the game (scenarios, map,
     // fonts, sound) is served from the service worker's precache.
     VitePWA({

@@ -1,5 +1,6 @@
 // Boot: load the content, start the stage (Phaser, lazily, in its own chunk),
 // read settings, the save and the URL, then show the title.
+import './zod-config.ts';
 import '@fontsource/pt-sans/400.css';
 import '@fontsource/pt-sans/700.css';
 import '@fontsource/pt-serif/400.css';

@@ -86,11 +86,14 @@ const fake = vi.hoisted(() => {
   return { state, FakeHowl, Howler };
 });
 
-vi.mock('howler', () => {
+/** The mocked 'howler' module, as fake.state.mode says it should behave. */
+function howlerModule(): object {
   if (fake.state.mode === 'throw') throw new Error('Failed to fetch dynamically imported module');
   if (fake.state.mode === 'default-export') return { default: { Howl: fake.FakeHowl, Howler: fake.Howler } };
   return { Howl: fake.FakeHowl, Howler: { ...fake.Howler, noAudio: fake.state.mode === 'no-audio' } };
-});
+}
+
+vi.mock('howler', () => howlerModule());
 
 const URLS = {
   'music-calm': '/a/music-calm.ogg',
@@ -106,6 +109,8 @@ const URLS = {
 
 async function loadSound(): Promise<typeof SoundModule> {
   vi.resetModules();
+  // Registered again so that the next import of 'howler' runs the factory anew.
+  vi.doMock('howler', () => howlerModule());
   return import('./sound.ts');
 }
 

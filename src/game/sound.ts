@@ -92,7 +92,8 @@ type HowlerLib = Pick<typeof HowlerModule, 'Howl' | 'Howler'>;
 /** Howler is a UMD module: depending on the bundler its exports are on the namespace or on `default`. */
 async function loadHowler(): Promise<HowlerLib | null> {
   const mod = (await import('howler')) as Partial<HowlerLib> & { default?: Partial<HowlerLib> };
-  const lib = typeof mod.Howl === 'function' ? mod : mod.default;
+  // `in` first: a module namespace without the key may throw on access (Vitest's mocks do).
+  const lib = 'Howl' in mod && typeof mod.Howl === 'function' ? mod : 'default' in mod ? mod.default : undefined;
   if (!lib || typeof lib.Howl !== 'function' || !lib.Howler) return null;
   if (lib.Howler.noAudio) return null;
   return { Howl: lib.Howl, Howler: lib.Howler };

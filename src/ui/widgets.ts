@@ -67,7 +67,8 @@ export function meters(
     const delta = deltas[m];
     const direction = delta === undefined || delta === 0 ? null : delta > 0 ? 'up' : 'down';
     const good = direction === null ? null : LOWER_IS_BETTER.has(m) === (direction === 'down');
-    const bar = h('span', { class: 'meter-fill', style: `--share:${share.toFixed(3)}` });
+    const bar = h('span', { class: 'meter-fill' });
+    bar.style.setProperty('--share', share.toFixed(3)); // CSSOM, not a style attribute: allowed by the CSP
     return h(
       'div',
       { class: `meter meter-${m}`, 'data-metric': m },

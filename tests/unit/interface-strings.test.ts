@@ -88,6 +88,17 @@ describe('interface strings', () => {
     expect(problems).toEqual([]);
   });
 
+  it('never turns text into markup or code: no innerHTML, outerHTML, insertAdjacentHTML, document.write or eval in the game', () => {
+    const files = filesUnder(join(ROOT, 'src'));
+    const sinks = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\s*\(|new Function\s*\()/;
+    const hits = files.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (sinks.test(line) && !line.trim().startsWith('//') ? [`${relative(ROOT, f)}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(hits).toEqual([]);
+  });
+
   it('has the same keys in every locale file', () => {
     const dir = join(ROOT, 'src/locales');
     const keys = (value: unknown, prefix = ''): string[] =>
