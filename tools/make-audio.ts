@@ -10,13 +10,21 @@
 // Encoder: `oggenc` from Debian's vorbis-tools (apt-get install -y vorbis-tools),
 // run with a fixed stream serial number. Vorbis was chosen over MP3 because it
 // decodes to exactly the number of samples that went in (MP3 adds encoder delay
-// and padding, which would put a gap at the seam of every music loop). The
-// generated files are committed; CI never runs this script.
+// and padding, which would put a gap at the seam of every music loop), and
+// Chromium and Firefox decode it natively. The generated files are committed;
+// CI never runs this script.
 //
-// Before encoding, every sound is checked: no NaN, peak <= -1 dBFS, durations in
-// range, effects start and end at silence, and each music loop joins its own
-// start without a jump. After encoding, the file is decoded again with `oggdec`
-// (when present) to check its length and that it does not clip.
+// Checks, which fail the run: before encoding, no NaN, peak <= -1 dBFS,
+// durations in range (music 16-30 s, effects <= 1 s), effects start and end at
+// silence, and each music loop joins its own start with no step, kink or dip
+// larger than any inside the loop. After encoding, each file is decoded again
+// with `oggdec`: same length, no clipping, and for music the loop points
+// (assets/audio/loops.json) are placed where the decoded audio on both sides of
+// the seam matches to within -60 dBFS. See encodeLoop() for why music files
+// carry a little more than one loop.
+//
+// Options: --check renders everything again and fails if it differs from
+// assets/audio; --keep-wav DIR keeps the PCM and decoded WAV files to inspect.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -630,19 +638,19 @@ const EFFECTS: readonly Effect[] = [
   {
     name: 'sfx-meter-up',
     description: 'a small rising tone: a sine gliding from D5 to A5 (a fifth) with a soft octave, 0.35 s',
-    peakDb: -11,
+    peakDb: -14,
     render: () => glide(mtof(74), mtof(81), 0.35),
   },
   {
     name: 'sfx-meter-down',
     description: 'a small falling tone: a sine gliding from A4 down to D4 (a fifth) with a soft octave, 0.35 s',
-    peakDb: -11,
+    peakDb: -14,
     render: () => glide(mtof(69), mtof(62), 0.35),
   },
   {
     name: 'sfx-ending',
     description: 'a low open chord (D2 A2 D3 E3 A3) on the felt piano over a soft pad, fading out within one second',
-    peakDb: -5,
+    peakDb: -7,
     render() {
       const n = secs(1);
       const out = mono(n);
