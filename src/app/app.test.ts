@@ -141,3 +141,23 @@ describe('interface text', () => {
     expect(t('title.play')).toBe('Play');
   });
 });
+
+describe('scenario catalog', () => {
+  it('lists every scenario with the same id, title, place, years and turns as its full file', async () => {
+    const { CATALOG } = await import('../catalog.ts');
+    const { realContent } = await import('../../tests/support/content.ts');
+    const full = realContent().scenarios;
+    expect(CATALOG.map((c) => c.id).sort()).toEqual(full.map((s) => s.id).sort());
+    for (const s of full) {
+      const c = CATALOG.find((x) => x.id === s.id)!;
+      expect({ title: c.title, place: c.place, years: c.years, turns: c.turns, teaser: c.teaser, file: c.file }).toEqual({
+        title: s.title,
+        place: s.place,
+        years: s.years,
+        turns: s.turns,
+        teaser: s.briefing.text,
+        file: `${s.id}.json`,
+      });
+    }
+  });
+});

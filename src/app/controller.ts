@@ -1,7 +1,9 @@
 // The page's controller: it owns the game session, settings, storage, the
 // stage and the sound, and renders the current screen into the DOM layer.
 // Screens hold no rules; the engine decides, the controller only routes.
-import { prepareScenario, type ContentBundle, type GameEvent, type LedgerEntry, type MetricId } from '../engine/index.ts';
+import { formatProblem, prepareScenario, type ContentBundle, type GameEvent, type LedgerEntry, type MetricId, type Problem } from '../engine/index.ts';
+import type { ScenarioSummary } from '../catalog.ts';
+import { loadContentFor } from '../content.ts';
 import type { StagePort, StageView } from '../stage/stage-view.ts';
 import { fill, h } from '../ui/dom.ts';
 import { casebookPanel, glossaryPanel, rulesPanel, settingsPanel } from '../ui/panels.ts';
@@ -26,7 +28,7 @@ export interface Effects {
   apply(settings: Settings): void;
 }
 
-type View = { kind: 'title' } | { kind: 'map'; selected: string | null } | { kind: 'game' } | { kind: 'debrief' };
+type View = { kind: 'title' } | { kind: 'map'; selected: string | null } | { kind: 'game' } | { kind: 'debrief' } | { kind: 'error'; problems: Problem[] };
 
 export interface Shell {
   app: HTMLElement;
@@ -46,14 +48,37 @@ export class Controller implements UiContext {
   private lastStage: StageView | null = null;
   sound: Effects | null = null;
 
+  private loaded: ContentBundle | null = null;
+
   constructor(
-    readonly bundle: ContentBundle,
+    readonly catalog: readonly ScenarioSummary[],
     readonly store: KeyValueStore,
     public settings: Settings,
     private readonly shell: Shell,
   ) {}
 
   // --- UiContext --------------------------------------------------------
+
+  /** The content loaded for the game in progress (or for the panels). */
+  get bundle(): ContentBundle {
+    if (!this.loaded) throw new Error('no content loaded yet');
+    return this.loaded;
+  }
+
+  /** Load the shared files and, if named, one scenario; show the problems if any. */
+  private async load(scenarioId: string | null): Promise<ContentBundle | null> {
+    const entry = scenarioId === null ? null : this.catalog.find((s) => s.id === scenarioId);
+    if (scenarioId !== null && !entry) return null;
+    if (this.loaded && (scenarioId === null || this.loaded.scenarios.some((s) => s.id === scenarioId))) return this.loaded;
+    const report = await loadContentFor(entry ? [entry.file] : []);
+    if (!report.bundle) {
+      this.view = { kind: 'error', problems: report.problems };
+      this.render();
+      return null;
+    }
+    this.loaded = report.bundle;
+    return report.bundle;
+  }
 
   get resumable() {
     if (this.session) return null;
@@ -70,10 +95,15 @@ export class Controller implements UiContext {
   }
 
   startScenario(id: string, seed: number = randomSeed()): void {
-    const scenario = this.bundle.scenarios.find((s) => s.id === id);
-    if (!scenario) return;
+    void this.start(id, seed);
+  }
+
+  async start(id: string, seed: number = randomSeed()): Promise<void> {
+    const bundle = await this.load(id);
+    const scenario = bundle?.scenarios.find((s) => s.id === id);
+    if (!bundle || !scenario) return;
     this.session?.stop();
-    this.session = new GameSession(prepareScenario(scenario, this.bundle.shared), seed, this.store);
+    this.session = new GameSession(prepareScenario(scenario, bundle.shared), seed, this.store);
     this.session.save();
     this.view = { kind: 'game' };
     this.notices = [];
@@ -81,7 +111,26 @@ export class Controller implements UiContext {
   }
 
   resume(): void {
-    const restored = restoreSession(this.store, this.bundle);
+    void this.resumeSaved();
+  }
+
+  /** Restore the saved game, or set it aside with a message. */
+  async checkSave(): Promise<void> {
+    const saved = this.peekSave();
+    if (!saved) return;
+    const bundle = saved.scenario ? await this.load(saved.scenario) : null;
+    const restored = restoreSession(this.store, bundle ?? { ...(await this.load(null))!, scenarios: [] });
+    if (restored.kind === 'discarded') {
+      setAsideSave(this.store);
+      this.notices.push(t('notice.saveDiscarded', { reason: restored.reason }));
+    } else if (restored.kind === 'restored') restored.session.stop();
+  }
+
+  private async resumeSaved(): Promise<void> {
+    const saved = this.peekSave();
+    const bundle = saved?.scenario ? await this.load(saved.scenario) : await this.load(null);
+    if (!bundle) return;
+    const restored = restoreSession(this.store, bundle);
     if (restored.kind === 'restored') {
       this.session = restored.session;
       if (restored.migrated) this.notices.push(t('notice.saveMigrated'));
@@ -114,6 +163,10 @@ export class Controller implements UiContext {
   }
 
   openPanel(panel: PanelName, metric?: MetricId): void {
+    if (panel !== 'settings' && !this.loaded) {
+      void this.load(null).then((bundle) => bundle && this.openPanel(panel, metric));
+      return;
+    }
     const dialog = this.shell.dialog;
     let content: HTMLElement;
     if (panel === 'settings') {
@@ -198,7 +251,7 @@ export class Controller implements UiContext {
     if (!text) return null;
     try {
       const data = JSON.parse(text) as { scenarioId?: unknown; snapshot?: { context?: { turn?: unknown } } };
-      if (typeof data.scenarioId !== 'string' || !this.bundle.scenarios.some((s) => s.id === data.scenarioId)) return { scenario: '', turn: 0 };
+      if (typeof data.scenarioId !== 'string' || !this.catalog.some((s) => s.id === data.scenarioId)) return { scenario: '', turn: 0 };
       const turn = data.snapshot?.context?.turn;
       return { scenario: data.scenarioId, turn: typeof turn === 'number' ? turn : 0 };
     } catch {
@@ -282,6 +335,14 @@ export class Controller implements UiContext {
     const view = this.view;
     const notices = this.notices;
     if (view.kind === 'title') return titleScreen(this, notices);
+    if (view.kind === 'error') {
+      return {
+        name: 'error',
+        body: [h('h1', { tabindex: '-1' }, t('contentError.title')), h('p', {}, t('contentError.intro')), h('ul', { lang: 'en' }, ...view.problems.map((p) => h('li', {}, formatProblem(p))))],
+        stage: { scene: 'title' },
+        stageDescription: t('stage.title'),
+      };
+    }
     if (view.kind === 'map') {
       return mapScreen(this, view.selected, (id) => {
         if (this.view.kind !== 'map' || this.view.selected === id) return;

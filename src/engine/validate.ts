@@ -301,7 +301,7 @@ function checkRegistry(file: string, r: SourceRegistry, problems: Problem[]) {
  * Check a full set of content files: one source registry, one shared deck,
  * and any number of scenarios.
  */
-export function loadContent(files: readonly ContentFile[]): ContentReport {
+export function loadContent(files: readonly ContentFile[], options: { requireScenario?: boolean } = {}): ContentReport {
   const problems: Problem[] = [];
   const registryFile = files.find((f) => baseName(f.path) === SOURCES_FILE);
   const sharedFile = files.find((f) => baseName(f.path) === SHARED_EVENTS_FILE);
@@ -339,7 +339,7 @@ export function loadContent(files: readonly ContentFile[]): ContentReport {
   for (const id of duplicates(scenarios.map((s) => s.id))) {
     problems.push({ file: 'scenarios/', path: '$.id', expected: `unique scenario ids ("${id}" is used twice)` });
   }
-  if (scenarioFiles.length === 0) problems.push({ file: 'scenarios/', path: '$', expected: 'at least one scenario file' });
+  if (scenarioFiles.length === 0 && options.requireScenario !== false) problems.push({ file: 'scenarios/', path: '$', expected: 'at least one scenario file' });
 
   const ok = problems.length === 0 && registry !== null && shared !== null && glossary !== null;
   return { bundle: ok ? { scenarios, shared: shared!, registry: registry!, glossary: glossary! } : null, problems };

@@ -2,6 +2,7 @@
 // the commands the controller offers. Screens hold no game rules: they read
 // the engine's snapshot and send it the player's events.
 import type { ContentBundle, GameEvent, MetricId } from '../engine/index.ts';
+import type { ScenarioSummary } from '../catalog.ts';
 import type { GameSession } from '../app/session.ts';
 import type { Settings } from '../app/settings.ts';
 import type { StageView } from '../stage/stage-view.ts';
@@ -11,6 +12,9 @@ export type ScreenName = 'boot' | 'title' | 'map' | 'briefing' | 'decision' | 't
 export type PanelName = 'settings' | 'glossary' | 'casebook' | 'rules';
 
 export interface UiContext {
+  /** Every scenario, in brief: for the title and the map. */
+  readonly catalog: readonly ScenarioSummary[];
+  /** The content of the game in progress (only read on game screens and panels). */
   readonly bundle: ContentBundle;
   readonly session: GameSession | null;
   readonly settings: Settings;

@@ -1,12 +1,12 @@
 import { fmt, t } from '../../app/i18n.ts';
-import type { Scenario } from '../../engine/index.ts';
+import type { ScenarioSummary } from '../../catalog.ts';
 import type { MapPin } from '../../stage/stage-view.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { plain, text } from '../widgets.ts';
 
 /** Pins for the scenarios; scenarios in the same place fan out a little so each can be clicked. */
-export function mapPins(scenarios: readonly Scenario[]): MapPin[] {
+export function mapPins(scenarios: readonly ScenarioSummary[]): MapPin[] {
   const seen = new Map<string, number>();
   return scenarios.map((s) => {
     const key = `${s.place.lat.toFixed(1)},${s.place.lon.toFixed(1)}`;
@@ -18,18 +18,16 @@ export function mapPins(scenarios: readonly Scenario[]): MapPin[] {
   });
 }
 
-function placeName(s: Scenario): string {
+function placeName(s: ScenarioSummary): string {
   const country = t(`map.country.${s.place.country.toLowerCase()}`);
   return s.place.city ? `${plain(s.place.city)}, ${country}` : country;
 }
 
 export function mapScreen(ui: UiContext, selected: string | null, onSelect: (id: string) => void, notices: readonly string[]): Screen {
-  const byCountry = new Map<string, Scenario[]>();
-  for (const s of ui.bundle.scenarios) byCountry.set(s.place.country, [...(byCountry.get(s.place.country) ?? []), s]);
   const list = h(
     'ul',
     { class: 'scenario-list', 'data-arrow-group': '' },
-    ...ui.bundle.scenarios.map((s) => {
+    ...ui.catalog.map((s) => {
       const open = button(plain(s.title), () => ui.startScenario(s.id), {
         class: s.id === selected ? 'scenario-button is-selected' : 'scenario-button',
         'data-scenario': s.id,
@@ -41,11 +39,11 @@ export function mapScreen(ui: UiContext, selected: string | null, onSelect: (id:
         {},
         open,
         h('p', { class: 'meta' }, t('map.scenarioMeta', { place: placeName(s), years: fmt.years(s.years.start, s.years.end), turns: s.turns })),
-        text('p', s.briefing.text, { class: 'teaser' }),
+        text('p', s.teaser, { class: 'teaser' }),
       );
     }),
   );
-  const chosen = ui.bundle.scenarios.find((s) => s.id === selected);
+  const chosen = ui.catalog.find((s) => s.id === selected);
   return {
     name: 'map',
     body: [
@@ -55,7 +53,7 @@ export function mapScreen(ui: UiContext, selected: string | null, onSelect: (id:
       list,
       h('p', { class: 'note' }, t('map.mapNote')),
     ],
-    stage: { scene: 'map', pins: mapPins(ui.bundle.scenarios), selected },
+    stage: { scene: 'map', pins: mapPins(ui.catalog), selected },
     stageDescription: t('stage.map', { selected: chosen ? `${plain(chosen.title)} (${placeName(chosen)})` : t('stage.noneSelected') }),
   };
 }

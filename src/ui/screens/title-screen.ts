@@ -5,7 +5,7 @@ import { plain } from '../widgets.ts';
 
 export function titleScreen(ui: UiContext, notices: readonly string[]): Screen {
   const resumable = ui.resumable;
-  const scenario = resumable ? ui.bundle.scenarios.find((s) => s.id === resumable.scenario) : undefined;
+  const scenario = resumable ? ui.catalog.find((s) => s.id === resumable.scenario) : undefined;
   const actions = h(
     'ul',
     { class: 'menu', 'data-arrow-group': '' },

@@ -1,0 +1,4 @@
+declare module 'virtual:scenario-catalog' {
+  const entries: unknown[];
+  export default entries;
+}
