@@ -66,6 +66,7 @@ async function boot() {
   // The title is interactive before the graphics engine arrives: the DOM
   // carries every choice; the stage loads alongside with its own progress bar.
   if (params.scenario) await controller.start(params.scenario, params.seed);
+  else if (params.join !== undefined) controller.openJoin(params.join);
   else {
     // A save that cannot be used is set aside now, with a message, so Continue never fails.
     await controller.checkSave();

@@ -21,6 +21,12 @@ import { GameSession, restoreSession, SAVE_KEY, setAsideSave } from './session.t
 import { saveSettings, type Settings } from './settings.ts';
 import type { KeyValueStore } from './storage.ts';
 import { randomSeed } from './seeds.ts';
+import { CodeError, decodeSession, normaliseCode, WORKSHOP_SEED_BITS, type SessionSettings } from './codes.ts';
+import { importResultCode, parseResultFile, resultCodeFor, resultsCsv, RESULT_FILE_VERSION, type ResultFile, type TeamResult } from './results.ts';
+import { compareScreen, joinScreen, setupScreen, workshopHub, type WorkshopActions } from '../ui/screens/workshop-screens.ts';
+import { knowledgeScreen } from '../ui/screens/knowledge-screen.ts';
+import { endingsPanel, pausePanel } from '../ui/panels.ts';
+import { download } from '../ui/download.ts';
 
 export interface Effects {
   play(effect: 'choice' | 'headline' | 'meter-up' | 'meter-down' | 'ending'): void;
@@ -28,7 +34,19 @@ export interface Effects {
   apply(settings: Settings): void;
 }
 
-type View = { kind: 'title' } | { kind: 'map'; selected: string | null } | { kind: 'game' } | { kind: 'debrief' } | { kind: 'error'; problems: Problem[] };
+type View =
+  | { kind: 'title' }
+  | { kind: 'map'; selected: string | null }
+  | { kind: 'game' }
+  | { kind: 'check'; when: 'before' | 'after' }
+  | { kind: 'debrief' }
+  | { kind: 'workshop' }
+  | { kind: 'setup' }
+  | { kind: 'join'; code: string; problem: string | null }
+  | { kind: 'compare' }
+  | { kind: 'error'; problems: Problem[] };
+
+const ENDINGS_KEY = 'safe-city.endings';
 
 export interface Shell {
   app: HTMLElement;
@@ -158,12 +176,183 @@ export class Controller implements UiContext {
   }
 
   goDebrief(): void {
-    this.view = { kind: 'debrief' };
+    const s = this.session;
+    if (s && s.meta.knowledgeCheck && s.compiled.scenario.knowledgeCheck.length > 0 && !s.meta.after) this.view = { kind: 'check', when: 'after' };
+    else this.view = { kind: 'debrief' };
+    if (this.settings.tips && this.view.kind === 'debrief') {
+      // The first scenario played to the end has taught the interface.
+      this.tipsSeenDebrief = true;
+    }
     this.render();
   }
 
+  goWorkshop(): void {
+    this.session?.stop();
+    this.session = null;
+    this.view = { kind: 'workshop' };
+    this.render();
+  }
+
+  // --- workshop ------------------------------------------------------------
+
+  private results: TeamResult[] = [];
+  private resultProblems: string[] = [];
+  private tallies = new Map<string, number>();
+  private tipsSeenDebrief = false;
+
+  votes(key: string): number {
+    return this.tallies.get(key) ?? 0;
+  }
+
+  vote(key: string, delta: number): void {
+    this.tallies.set(key, Math.max(0, this.votes(key) + delta));
+  }
+
+  private sortedIds(): string[] {
+    return this.catalog.map((s) => s.id).sort();
+  }
+
+  /** Start a team's game from a session code. Returns why not, or null. */
+  joinSession(code: string, team: string): string | null {
+    const name = team.trim();
+    let settings: SessionSettings;
+    try {
+      settings = decodeSession(code, this.catalog.length);
+    } catch (error) {
+      return t('workshop.badCode', { reason: (error as Error).message });
+    }
+    if (!name) return t('workshop.needTeam');
+    const id = this.sortedIds()[settings.scenarioIndex]!;
+    void this.start(id, settings.seed).then(() => {
+      if (!this.session) return;
+      this.session.meta = { team: name, sessionCode: normaliseCode(code), knowledgeCheck: settings.knowledgeCheck, timerMinutes: settings.timerMinutes };
+      this.session.save();
+      this.render();
+    });
+    return null;
+  }
+
+  openJoin(code: string): void {
+    this.view = { kind: 'join', code, problem: null };
+    this.render();
+  }
+
+  teamResult(): { code: string; file: (includeAnswers: boolean) => string } | null {
+    const s = this.session;
+    if (!s?.meta.sessionCode || s.snapshot.status !== 'done') return null;
+    let settings: SessionSettings;
+    try {
+      settings = decodeSession(s.meta.sessionCode, this.catalog.length);
+    } catch {
+      return null;
+    }
+    const code = resultCodeFor(s.compiled, settings, s.events);
+    return {
+      code,
+      file: (includeAnswers) => {
+        const file: ResultFile = {
+          format: 'safe-city-result',
+          version: RESULT_FILE_VERSION,
+          team: s.meta.team ?? 'Team',
+          code,
+          scenario: s.compiled.scenario.id,
+          ...(includeAnswers && (s.meta.before || s.meta.after) ? { knowledge: { before: s.meta.before ?? {}, after: s.meta.after ?? {} } } : {}),
+        };
+        return JSON.stringify(file, null, 2);
+      },
+    };
+  }
+
+  private workshopActions(): WorkshopActions {
+    return {
+      openSetup: () => {
+        this.view = { kind: 'setup' };
+        this.render();
+      },
+      openJoin: (code = '') => {
+        this.view = { kind: 'join', code, problem: null };
+        this.render();
+      },
+      openCompare: () => {
+        this.view = { kind: 'compare' };
+        this.render();
+      },
+      join: (code, team) => this.joinSession(code, team),
+      importResults: async (codes, files) => {
+        const entries: { what: string; team: string; code: string; knowledge?: ResultFile['knowledge'] }[] = [];
+        const problems: string[] = [];
+        codes
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .forEach((line, i) => {
+            const m = /^(.*?)\s*:\s*([0-9A-Za-z -]+)$/.exec(line);
+            entries.push({ what: line.slice(0, 40), team: m ? m[1]! : `${t('workshop.team')} ${this.results.length + i + 1}`, code: m ? m[2]! : line });
+          });
+        for (const f of files) {
+          try {
+            if (!f.text) throw new CodeError('the file is empty or too large');
+            const r = parseResultFile(f.text);
+            entries.push({ what: f.name.slice(0, 60), team: r.team, code: r.code, knowledge: r.knowledge });
+          } catch (error) {
+            problems.push(t('workshop.importProblem', { what: f.name.slice(0, 60), reason: (error as Error).message }));
+          }
+        }
+        const ids = this.sortedIds();
+        for (const e of entries) {
+          try {
+            // Load the scenario the code names before replaying it.
+            const settingsOnly = this.peekScenarioOfResult(e.code, ids);
+            if (settingsOnly) await this.loadFor(settingsOnly);
+            this.results.push(importResultCode(e.code, e.team, ids, (id) => this.loadedFor.get(id)!, e.knowledge));
+          } catch (error) {
+            problems.push(t('workshop.importProblem', { what: e.what, reason: (error as Error).message }));
+          }
+        }
+        this.resultProblems = problems;
+        this.render();
+      },
+      clearResults: () => {
+        this.results = [];
+        this.resultProblems = [];
+        this.render();
+      },
+      downloadCsv: () => {
+        const csv = resultsCsv(
+          this.results,
+          (r) => {
+            const e = this.loadedFor.get(r.scenarioId)?.scenarios.find((s) => s.id === r.scenarioId)?.endings.find((x) => x.id === r.ending);
+            return e ? plain(e.title) : r.ending;
+          },
+          (r) => Object.values(r.choices).map((ids) => ids.join('+')).join('; '),
+        );
+        download('safe-city-results.csv', csv, 'text/csv');
+      },
+    };
+  }
+
+  private loadedFor = new Map<string, ContentBundle>();
+
+  private async loadFor(scenarioId: string): Promise<void> {
+    if (this.loadedFor.has(scenarioId)) return;
+    const entry = this.catalog.find((s) => s.id === scenarioId);
+    if (!entry) return;
+    const report = await loadContentFor([entry.file]);
+    if (report.bundle) this.loadedFor.set(scenarioId, report.bundle);
+  }
+
+  /** The scenario a result code is for (its first bits are a session code). */
+  private peekScenarioOfResult(code: string, ids: string[]): string | null {
+    const symbols = normaliseCode(code);
+    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    let bits = '';
+    for (const ch of symbols.slice(0, 2)) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+    const index = parseInt(bits.slice(3, 8), 2);
+    return ids[index] ?? null;
+  }
+
   openPanel(panel: PanelName, metric?: MetricId): void {
-    if (panel !== 'settings' && !this.loaded) {
+    if (panel !== 'settings' && panel !== 'pause' && panel !== 'endings' && !this.loaded) {
       void this.load(null).then((bundle) => bundle && this.openPanel(panel, metric));
       return;
     }
@@ -178,6 +367,17 @@ export class Controller implements UiContext {
         forgetSave: () => this.store.remove(SAVE_KEY),
         hasSave: this.store.get(SAVE_KEY) !== null,
       });
+    } else if (panel === 'pause') content = pausePanel(() => this.closePanel());
+    else if (panel === 'endings') {
+      void this.endingsContent().then((c) => {
+        const close = h('button', { type: 'button', class: 'dialog-close', 'data-action': 'close-panel' }, t('nav.close'));
+        close.addEventListener('click', () => this.closePanel());
+        fill(dialog, close, c);
+        dialog.dataset['panel'] = panel;
+        if (!dialog.open) dialog.showModal();
+        c.querySelector<HTMLElement>('h2')?.focus();
+      });
+      return;
     } else if (panel === 'glossary') content = glossaryPanel(this.bundle);
     else if (panel === 'casebook') content = casebookPanel(this.bundle);
     else content = rulesPanel(this.bundle, metric ?? 'debt');
@@ -242,6 +442,26 @@ export class Controller implements UiContext {
     this.renderMenu();
   }
 
+  private seenEndings(): string[] {
+    try {
+      const list = JSON.parse(this.store.get(ENDINGS_KEY) ?? '[]') as unknown;
+      return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string').slice(0, 500) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private recordEnding(scenarioId: string, endingId: string): void {
+    const seen = this.seenEndings();
+    const key = `${scenarioId}:${endingId}`;
+    if (!seen.includes(key)) this.store.set(ENDINGS_KEY, JSON.stringify([...seen, key]));
+  }
+
+  private async endingsContent(): Promise<HTMLElement> {
+    const report = await loadContentFor(this.catalog.map((c) => c.file));
+    return endingsPanel(report.bundle?.scenarios ?? [], new Set(this.seenEndings()));
+  }
+
   private closePanel(): void {
     if (this.shell.dialog.open) this.shell.dialog.close();
   }
@@ -273,15 +493,55 @@ export class Controller implements UiContext {
         item(t('nav.title'), 'menu-title', () => this.goTitle()),
         item(t('nav.glossary'), 'menu-glossary', () => this.openPanel('glossary')),
         item(t('nav.casebook'), 'menu-casebook', () => this.openPanel('casebook')),
+        item(t('nav.endings'), 'menu-endings', () => this.openPanel('endings')),
         item(t('nav.settings'), 'menu-settings', () => this.openPanel('settings')),
+        this.settings.classroom ? item(t('classroom.pause'), 'menu-pause', () => this.openPanel('pause')) : null,
       ),
     );
     this.shell.menu.setAttribute('aria-label', t('nav.menu'));
   }
 
+  private timer: { key: string; deadline: number; handle: ReturnType<typeof setInterval> } | null = null;
+
+  /** A facilitator's time limit per decision or turn: shown, announced at zero, never acted on. */
+  private timerFor(screen: Screen): HTMLElement | null {
+    const s = this.session;
+    const minutes = s?.meta.timerMinutes ?? 0;
+    if (!s || minutes <= 0 || (screen.name !== 'decision' && screen.name !== 'turn')) {
+      if (this.timer) clearInterval(this.timer.handle);
+      this.timer = null;
+      return null;
+    }
+    const key = `${s.snapshot.context.decisionIndex}.${s.snapshot.context.turn}`;
+    const el = h('p', { class: 'timer', role: 'timer' });
+    if (!this.timer || this.timer.key !== key) {
+      if (this.timer) clearInterval(this.timer.handle);
+      this.timer = { key, deadline: Date.now() + minutes * 60_000, handle: setInterval(() => this.tick(), 1000) };
+    }
+    queueMicrotask(() => this.tick());
+    return el;
+  }
+
+  private tick(): void {
+    if (!this.timer) return;
+    // A paused class (the pause panel open) does not lose time.
+    if (this.shell.dialog.open && this.shell.dialog.dataset['panel'] === 'pause') this.timer.deadline += 1000;
+    const el = this.shell.app.querySelector<HTMLElement>('.timer');
+    if (!el) return;
+    const left = Math.max(0, Math.round((this.timer.deadline - Date.now()) / 1000));
+    const text = left > 0 ? t('classroom.timeLeft', { time: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}` }) : t('classroom.timeUp');
+    if (el.textContent !== text) el.textContent = text;
+    if (left === 0 && !el.classList.contains('is-up')) {
+      el.classList.add('is-up');
+      this.announce(text);
+    }
+  }
+
   /** Render the current screen. */
   render(): void {
     const screen = this.currentScreen();
+    const timer = this.timerFor(screen);
+    if (timer) screen.body.unshift(timer);
     const app = this.shell.app;
     const changed = app.dataset['screen'] !== screen.name || screen.name === 'turn' || screen.name === 'decision';
     app.dataset['screen'] = screen.name;
@@ -335,6 +595,19 @@ export class Controller implements UiContext {
     const view = this.view;
     const notices = this.notices;
     if (view.kind === 'title') return titleScreen(this, notices);
+    if (view.kind === 'workshop') return workshopHub(this, this.workshopActions());
+    if (view.kind === 'setup') {
+      const buffer = new Uint32Array(1);
+      crypto.getRandomValues(buffer);
+      return setupScreen(this, [...this.catalog].sort((a, b) => a.id.localeCompare(b.id)), {
+        scenarioIndex: 0,
+        seed: buffer[0]! % 2 ** WORKSHOP_SEED_BITS,
+        knowledgeCheck: true,
+        timerMinutes: 0,
+      });
+    }
+    if (view.kind === 'join') return joinScreen(this, this.workshopActions(), view.code, view.problem);
+    if (view.kind === 'compare') return compareScreen(this, this.workshopActions(), this.results, this.resultProblems, (id) => this.loadedFor.get(id) ?? null);
     if (view.kind === 'error') {
       return {
         name: 'error',
@@ -353,13 +626,29 @@ export class Controller implements UiContext {
       }, notices);
     }
     const session = this.session!;
-    if (view.kind === 'debrief') return debriefScreen(this, session);
+    if (view.kind === 'check') {
+      return knowledgeScreen(this, session, view.when, (answers) => {
+        session.meta = { ...session.meta, [view.when]: answers };
+        session.save();
+        this.view = view.when === 'before' ? { kind: 'game' } : { kind: 'debrief' };
+        this.render();
+      });
+    }
+    if (view.kind === 'debrief') {
+      if (this.tipsSeenDebrief && this.settings.tips) queueMicrotask(() => this.updateSettings({ tips: false }));
+      return debriefScreen(this, session);
+    }
     const phase = session.phase;
+    if (phase === 'briefing' && session.meta.knowledgeCheck && session.compiled.scenario.knowledgeCheck.length > 0 && !session.meta.before) {
+      this.view = { kind: 'check', when: 'before' };
+      return this.currentScreen();
+    }
     if (phase === 'briefing') return briefingScreen(this, session);
     if (phase === 'deciding') return decisionScreen(this, session);
     const fresh = this.takeFresh();
     if (phase === 'ended') {
       const ending = endingOf(session);
+      this.recordEnding(session.compiled.scenario.id, ending.id);
       this.announce(t('ending.announce', { title: plain(ending.title), tone: t(`ending.tone.${ending.tone}`) }), 'assertive');
       this.playEffect('ending');
       return endingScreen(this, session, fresh);

@@ -27,6 +27,19 @@ const GameEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('turn.continue') }).strict(),
 ]);
 
+/** A team's place in a workshop or class: its name, the session, and its own knowledge-check answers. */
+export const SessionMeta = z
+  .object({
+    team: z.string().max(40).optional(),
+    sessionCode: z.string().max(32).optional(),
+    knowledgeCheck: z.boolean().default(false),
+    timerMinutes: z.number().int().min(0).max(15).default(0),
+    before: z.record(z.string().max(64), z.string().max(64)).optional(),
+    after: z.record(z.string().max(64), z.string().max(64)).optional(),
+  })
+  .strict();
+export type SessionMeta = z.infer<typeof SessionMeta>;
+
 export const SaveFile = z
   .object({
     version: z.number().int(),
@@ -37,6 +50,7 @@ export const SaveFile = z
     events: z.array(GameEventSchema).max(2000),
     shown: z.number().int().min(0),
     snapshot: z.unknown(),
+    meta: SessionMeta.optional(),
   })
   .strict();
 export type SaveFile = z.infer<typeof SaveFile>;
@@ -56,14 +70,16 @@ export class GameSession {
   readonly actor: Actor<GameMachine>;
   readonly events: GameEvent[];
   shown: number;
+  meta: SessionMeta;
   private listeners = new Set<() => void>();
 
   constructor(
     readonly compiled: CompiledScenario,
     readonly seed: number,
     private readonly store: KeyValueStore | null,
-    restore?: { snapshot?: unknown; events: GameEvent[]; shown: number },
+    restore?: { snapshot?: unknown; events: GameEvent[]; shown: number; meta?: SessionMeta },
   ) {
+    this.meta = restore?.meta ?? { knowledgeCheck: false, timerMinutes: 0 };
     const machine = compileScenario(compiled);
     this.events = restore ? [...restore.events] : [];
     this.shown = restore?.shown ?? 0;
@@ -111,6 +127,7 @@ export class GameSession {
       events: this.events,
       shown: this.shown,
       snapshot: this.actor.getPersistedSnapshot(),
+      meta: this.meta,
     };
     this.store.set(SAVE_KEY, JSON.stringify(file));
   }
@@ -127,7 +144,7 @@ export type Restored =
   | { kind: 'discarded'; reason: string };
 
 /** Replay events on a fresh actor; null if any is refused. */
-function replay(c: CompiledScenario, seed: number, events: GameEvent[], shown: number, store: KeyValueStore | null): GameSession | null {
+function replay(c: CompiledScenario, seed: number, events: GameEvent[], shown: number, store: KeyValueStore | null, meta?: SessionMeta): GameSession | null {
   const session = new GameSession(c, seed, null);
   for (const e of events) {
     if (!session.send(e)) {
@@ -136,7 +153,7 @@ function replay(c: CompiledScenario, seed: number, events: GameEvent[], shown: n
     }
   }
   session.stop();
-  return new GameSession(c, seed, store, { snapshot: session.actor.getPersistedSnapshot(), events, shown: Math.min(shown, session.snapshot.context.ledger.length) });
+  return new GameSession(c, seed, store, { snapshot: session.actor.getPersistedSnapshot(), events, shown: Math.min(shown, session.snapshot.context.ledger.length), meta });
 }
 
 /**
@@ -167,7 +184,7 @@ export function restoreSession(store: KeyValueStore, bundle: ContentBundle): Res
 
   if (save.fingerprint === fingerprint(c)) {
     try {
-      const session = new GameSession(c, save.seed, store, { snapshot: save.snapshot, events: save.events, shown: save.shown });
+      const session = new GameSession(c, save.seed, store, { snapshot: save.snapshot, events: save.events, shown: save.shown, meta: save.meta });
       const ctx = session.snapshot.context as { scenarioId?: unknown; seed?: unknown } | undefined;
       if (session.snapshot.status !== 'error' && ctx?.scenarioId === c.scenario.id && ctx.seed === save.seed) {
         return { kind: 'restored', session, migrated: false };
@@ -177,7 +194,7 @@ export function restoreSession(store: KeyValueStore, bundle: ContentBundle): Res
       /* fall through to a replay */
     }
   }
-  const replayed = replay(c, save.seed, save.events, save.shown, store);
+  const replayed = replay(c, save.seed, save.events, save.shown, store, save.meta);
   if (replayed) {
     replayed.save();
     return { kind: 'restored', session: replayed, migrated: true };

@@ -16,6 +16,7 @@ export const Settings = z
     reducedMotion: z.enum(['system', 'on', 'off']),
     textScale: z.number().min(1).max(2),
     classroom: z.boolean(),
+    tips: z.boolean().default(true),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -30,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reducedMotion: 'system',
   textScale: 1,
   classroom: false,
+  tips: true,
 };
 
 export interface Loaded<T> {

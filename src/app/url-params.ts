@@ -2,7 +2,7 @@
 // notices for the player, never exceptions.
 import { isValidSeed } from '../engine/index.ts';
 
-export const URL_PARAMS = ['scenario', 'seed', 'lang'] as const;
+export const URL_PARAMS = ['scenario', 'seed', 'lang', 'join'] as const;
 
 export type UrlNotice =
   | { key: 'notice.unknownParam'; values: { key: string } }
@@ -14,6 +14,8 @@ export interface UrlChoice {
   scenario?: string;
   seed?: number;
   lang?: string;
+  /** A workshop session code to pre-fill on the join screen (checked there). */
+  join?: string;
   notices: UrlNotice[];
 }
 
@@ -33,6 +35,8 @@ export function readUrlParams(search: string, known: { scenarios: readonly strin
     if (/^\d{1,10}$/.test(seed) && isValidSeed(Number(seed))) out.seed = Number(seed);
     else out.notices.push({ key: 'notice.badSeed', values: { value: seed } });
   }
+  const join = params.get('join');
+  if (join !== null) out.join = join.slice(0, 32);
   const scenario = params.get('scenario');
   if (scenario !== null) {
     if (known.scenarios.includes(scenario)) out.scenario = scenario;

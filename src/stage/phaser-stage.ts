@@ -18,6 +18,7 @@ export function createStage(parent: HTMLElement, onProgress: (fraction: number) 
       scale: { mode: Scale.RESIZE, width: parent.clientWidth || 800, height: parent.clientHeight || 600 },
       scene: [BootScene, TitleScene, MapScene, CityScene],
       banner: false,
+      fps: { limit: 30 }, // the stage is calm; old laptops and software GL thank us
       audio: { noAudio: true }, // Howler plays the sound
       input: { keyboard: false }, // the DOM layer owns the keyboard
       callbacks: {

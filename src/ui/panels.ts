@@ -1,6 +1,6 @@
 // The panels that open over any screen in a modal <dialog>: settings, the
 // glossary, the casebook, and the rules behind a measure.
-import type { ContentBundle, MetricId } from '../engine/index.ts';
+import type { ContentBundle, MetricId, Scenario } from '../engine/index.ts';
 import { LANGUAGES, languageName, t } from '../app/i18n.ts';
 import { TEXT_SCALES, type Settings } from '../app/settings.ts';
 import { button, h } from './dom.ts';
@@ -132,3 +132,40 @@ export function rulesPanel(bundle: ContentBundle, metric: MetricId): HTMLElement
 }
 
 export { sourceList };
+
+/** Which endings this browser has seen; unseen ones stay hidden (no spoilers). */
+export function endingsPanel(scenarios: readonly Scenario[], seen: ReadonlySet<string>): HTMLElement {
+  return h(
+    'section',
+    { class: 'panel panel-endings' },
+    h('h2', { tabindex: '-1' }, t('endings.title')),
+    h('p', {}, t('endings.intro')),
+    ...scenarios.map((s) => {
+      const count = s.endings.filter((e) => seen.has(`${s.id}:${e.id}`)).length;
+      return h(
+        'section',
+        {},
+        h('h3', {}, `${plain(s.title)} — ${t('endings.seen', { count, total: s.endings.length })}`),
+        h(
+          'ul',
+          {},
+          ...s.endings.map((e) =>
+            seen.has(`${s.id}:${e.id}`)
+              ? h('li', { 'data-ending': e.id }, h('strong', {}, plain(e.title)), ` — ${t(`ending.tone.${e.tone}`)}`)
+              : h('li', { class: 'meta' }, t('endings.notSeen')),
+          ),
+        ),
+      );
+    }),
+  );
+}
+
+export function pausePanel(onResume: () => void): HTMLElement {
+  return h(
+    'section',
+    { class: 'panel panel-pause' },
+    h('h2', { tabindex: '-1', class: 'paused' }, t('classroom.paused')),
+    h('p', { class: 'lede' }, t('classroom.pausedHelp')),
+    button(t('classroom.resume'), onResume, { class: 'primary', 'data-action': 'resume' }),
+  );
+}

@@ -7,9 +7,9 @@ import type { GameSession } from '../app/session.ts';
 import type { Settings } from '../app/settings.ts';
 import type { StageView } from '../stage/stage-view.ts';
 
-export type ScreenName = 'boot' | 'title' | 'map' | 'briefing' | 'decision' | 'turn' | 'ending' | 'debrief' | 'error';
+export type ScreenName = 'boot' | 'title' | 'map' | 'briefing' | 'decision' | 'turn' | 'ending' | 'debrief' | 'error' | 'workshop' | 'setup' | 'join' | 'compare' | 'check';
 
-export type PanelName = 'settings' | 'glossary' | 'casebook' | 'rules';
+export type PanelName = 'settings' | 'glossary' | 'casebook' | 'rules' | 'endings' | 'pause';
 
 export interface UiContext {
   /** Every scenario, in brief: for the title and the map. */
@@ -26,6 +26,12 @@ export interface UiContext {
   goTitle(): void;
   goMap(selected?: string): void;
   goDebrief(): void;
+  goWorkshop(): void;
+  /** Classroom: the show-of-hands tally for an option on the current screen. */
+  votes(key: string): number;
+  vote(key: string, delta: number): void;
+  /** The team's result code and file, for a workshop session. */
+  teamResult(): { code: string; file: (includeAnswers: boolean) => string } | null;
   openPanel(panel: PanelName, metric?: MetricId): void;
   updateSettings(patch: Partial<Settings>): void;
   announce(message: string, politeness?: 'polite' | 'assertive'): void;

@@ -157,3 +157,32 @@ export function repaymentTable(o: Option, priceUsdM: number | null): HTMLElement
     ),
   );
 }
+
+/** A tip for a new player; the first scenario teaches the interface as it goes. */
+export function tip(show: boolean, key: string, hide: () => void): HTMLElement | null {
+  if (!show) return null;
+  return h(
+    'aside',
+    { class: 'tip', 'aria-label': t('tips.label') },
+    h('strong', {}, `${t('tips.label')}: `),
+    t(`tips.${key}`),
+    ' ',
+    button(t('tips.hide'), hide, { class: 'link-button', 'data-action': 'hide-tips' }),
+  );
+}
+
+/** Classroom: a show-of-hands tally beside an option, before the teacher confirms. */
+export function voteTally(count: () => number, change: (delta: number) => void, option: string): HTMLElement {
+  const value = h('span', { class: 'vote-count', 'aria-live': 'polite' }, t('classroom.votes', { count: count() }));
+  const update = (delta: number) => {
+    change(delta);
+    value.textContent = t('classroom.votes', { count: count() });
+  };
+  return h(
+    'span',
+    { class: 'vote' },
+    value,
+    button('+', () => update(1), { 'aria-label': t('classroom.addVote', { option }), class: 'vote-button' }),
+    button('−', () => update(-1), { 'aria-label': t('classroom.removeVote', { option }), class: 'vote-button' }),
+  );
+}

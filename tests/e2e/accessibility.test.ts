@@ -64,7 +64,7 @@ describe('axe-core', () => {
     await page.waitForSelector('#app[data-screen="briefing"]');
     const seen = await playAuditing(page, '');
     expect([...seen]).toEqual(expect.arrayContaining(['briefing', 'turn', 'ending', 'debrief']));
-    await page.locator('#app .link-button').first().click();
+    await page.locator('#app [data-action^="rules-"]').first().click();
     await page.waitForSelector('dialog[open][data-panel="rules"]');
     await audit(page, 'panel-rules');
     session.log.assertClean();

@@ -78,6 +78,7 @@ describe.each(content.scenarios.map((s) => ({ id: s.id, title: s.title.en, decis
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(title);
     await shoot('map');
     await page.keyboard.press('Enter');
+    await waitForScreen(page, 'briefing'); // the scenario's file loads first
 
     const order: string[] = [];
     let decisionsMade = 0;

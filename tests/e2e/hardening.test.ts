@@ -42,6 +42,8 @@ describe('Content-Security-Policy', () => {
 
     const session = await openGame(browser, '', { viewport: { width: 1366, height: 768 } });
     const { page } = session;
+    // Let the first load finish (a reload mid-download would abort requests), then record from the start.
+    await page.waitForFunction(() => performance.getEntriesByName('stage-ready').length > 0, undefined, { timeout: 60_000 });
     await recordViolations(page);
     await page.goto(previewUrl());
     await page.waitForSelector('#app[data-screen="title"]');

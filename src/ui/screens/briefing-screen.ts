@@ -2,7 +2,7 @@ import { fmt, t } from '../../app/i18n.ts';
 import type { GameSession } from '../../app/session.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
-import { plain, sourceList, text } from '../widgets.ts';
+import { plain, sourceList, text, tip } from '../widgets.ts';
 import { cityStage } from './city-stage.ts';
 
 export function briefingScreen(ui: UiContext, session: GameSession): Screen {
@@ -13,6 +13,7 @@ export function briefingScreen(ui: UiContext, session: GameSession): Screen {
     body: [
       text('h1', s.title, { tabindex: '-1' }),
       h('p', { class: 'meta' }, t('briefing.meta', { place, years: fmt.years(s.years.start, s.years.end), seed: session.seed })),
+      tip(ui.settings.tips, 'briefing', () => ui.updateSettings({ tips: false })),
       text('p', s.briefing.text, { class: 'lede' }),
       sourceList(ui.bundle, s.briefing.sources),
       h('h2', {}, t('briefing.advisors')),

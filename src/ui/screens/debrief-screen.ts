@@ -3,7 +3,9 @@ import { fmt, t } from '../../app/i18n.ts';
 import type { GameSession } from '../../app/session.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
-import { formatMetric, LOWER_IS_BETTER, plain, sourceList, text } from '../widgets.ts';
+import { formatMetric, LOWER_IS_BETTER, plain, sourceList, text, tip } from '../widgets.ts';
+import { knowledgeResults } from './knowledge-screen.ts';
+import { download } from '../download.ts';
 import { cityStage } from './city-stage.ts';
 import { endingOf, TONE_ICON } from './ending-screen.ts';
 import { causeText } from './turn-screen.ts';
@@ -26,7 +28,7 @@ export function debriefScreen(ui: UiContext, session: GameSession): Screen {
         h('th', { scope: 'row' }, t(`metric.${m}`)),
         h('td', {}, formatMetric(m, ctx.metrics[m])),
         h('td', { class: 'meta' }, `${fmt.delta(ctx.metrics[m] - s.initialMetrics[m])} · ${t(LOWER_IS_BETTER.has(m) ? 'metric.lowerIsBetter' : 'metric.higherIsBetter')}`),
-        h('td', {}, button(t('debrief.rules'), () => ui.openPanel('rules', m), { 'aria-label': `${t('debrief.rules')}: ${t(`metric.${m}`)}`, class: 'link-button' })),
+        h('td', {}, button(t('debrief.rules'), () => ui.openPanel('rules', m), { 'aria-label': `${t('debrief.rules')}: ${t(`metric.${m}`)}`, class: 'link-button', 'data-action': `rules-${m}` })),
       ),
     )),
   );
@@ -76,6 +78,8 @@ export function debriefScreen(ui: UiContext, session: GameSession): Screen {
       h('p', { class: 'step' }, t('debrief.title')),
       text('h1', ending.title, { tabindex: '-1' }),
       h('p', { class: `tone tone-${ending.tone}` }, h('span', { 'aria-hidden': 'true' }, `${TONE_ICON[ending.tone]} `), t(`ending.tone.${ending.tone}`)),
+      tip(ui.settings.tips, 'debrief', () => ui.updateSettings({ tips: false })),
+      teamResultSection(ui, session),
       finalTable,
       h('h2', {}, t('debrief.why')),
       h('p', { class: 'meta' }, t('debrief.whyIntro')),
@@ -93,6 +97,7 @@ export function debriefScreen(ui: UiContext, session: GameSession): Screen {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('debrief.decision')), h('th', { scope: 'col' }, t('debrief.yours')), h('th', { scope: 'col' }, t('debrief.theirs')))),
         h('tbody', {}, ...pathRows),
       ),
+      knowledgeResults(ui, session),
       s.discussion.length ? h('h2', {}, t('debrief.discussion')) : null,
       s.discussion.length ? h('ol', { class: 'discussion' }, ...s.discussion.map((q) => text('li', q))) : null,
       h('h3', {}, t('debrief.sourcesUsed')),
@@ -107,4 +112,22 @@ export function debriefScreen(ui: UiContext, session: GameSession): Screen {
     ].filter((n): n is HTMLElement => n !== null),
     ...cityStage(session, [], ending.tone),
   };
+}
+
+function teamResultSection(ui: UiContext, session: GameSession): HTMLElement | null {
+  const result = ui.teamResult();
+  if (!result) return null;
+  const include = h('input', { type: 'checkbox', id: 'include-answers', checked: true });
+  return h(
+    'section',
+    { class: 'team-result' },
+    h('h2', {}, t('workshop.yourResult')),
+    h('p', { class: 'meta' }, t('workshop.sessionLine', { team: session.meta.team ?? '', code: session.meta.sessionCode ?? '' })),
+    h('p', {}, `${t('workshop.resultCode')}: `, h('strong', { class: 'big-code', 'data-result-code': result.code }, result.code)),
+    h('p', { class: 'meta' }, t('workshop.resultCodeHelp')),
+    session.meta.knowledgeCheck ? h('div', { class: 'field' }, h('label', { for: 'include-answers' }, t('workshop.includeAnswers')), include) : null,
+    button(t('workshop.download'), () => download(`safe-city-${(session.meta.team ?? 'team').replace(/[^A-Za-z0-9А-Яа-я_-]+/g, '-')}.json`, result.file(include.checked), 'application/json'), {
+      'data-action': 'download-result',
+    }),
+  );
 }

@@ -3,7 +3,7 @@ import { t } from '../../app/i18n.ts';
 import type { GameSession } from '../../app/session.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
-import { meters, plain, repaymentTable, sourceList, text, vendorCard } from '../widgets.ts';
+import { meters, plain, repaymentTable, sourceList, text, tip, vendorCard, voteTally } from '../widgets.ts';
 import { cityStage } from './city-stage.ts';
 
 type Choose = Extract<GameEvent, { type: 'decision.choose' }>;
@@ -35,6 +35,7 @@ export function decisionScreen(ui: UiContext, session: GameSession): Screen {
     h('p', { class: 'step' }, t('decision.step', { n: ctx.decisionIndex + 1, of: c.decisions.length })),
     text('h1', decision.title, { tabindex: '-1' }),
     text('p', decision.prompt, { class: 'lede' }),
+    tip(ui.settings.tips, decision.multi ? 'decisionMulti' : 'decision', () => ui.updateSettings({ tips: false })),
   ];
 
   if (!decision.multi) {
@@ -53,6 +54,9 @@ export function decisionScreen(ui: UiContext, session: GameSession): Screen {
               class: 'primary',
               'data-option': o.id,
             }),
+            ui.settings.classroom && available.has(o.id)
+              ? voteTally(() => ui.votes(`${decision.id}.${o.id}`), (d) => ui.vote(`${decision.id}.${o.id}`, d), plain(o.label))
+              : null,
           ),
         ),
       ),

@@ -2,7 +2,7 @@ import { t } from '../../app/i18n.ts';
 import type { GameSession } from '../../app/session.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
-import { meters, sourceList, text } from '../widgets.ts';
+import { meters, sourceList, text, tip } from '../widgets.ts';
 import { cityStage, deltasOf } from './city-stage.ts';
 
 export const TONE_ICON = { good: '●', mixed: '◐', bad: '○' } as const;
@@ -23,6 +23,7 @@ export function endingScreen(ui: UiContext, session: GameSession, fresh: Paramet
       h('p', { class: `tone tone-${ending.tone}` }, h('span', { 'aria-hidden': 'true' }, `${TONE_ICON[ending.tone]} `), t(`ending.tone.${ending.tone}`)),
       ending.hypothetical ? h('p', { class: 'hypothetical' }, h('span', { 'aria-hidden': 'true' }, '◇ '), t('ending.hypothetical')) : h('span'),
       text('p', ending.text, { class: 'lede' }),
+      tip(ui.settings.tips, 'ending', () => ui.updateSettings({ tips: false })) ?? h('span'),
       sourceList(ui.bundle, ending.sources) ?? h('span'),
       meters(session.snapshot.context.metrics, deltasOf(fresh), s.fiscal.unsustainableDebtUsdM, (m) => ui.openPanel('rules', m)),
       button(t('ending.toDebrief'), () => ui.goDebrief(), { class: 'primary', 'data-action': 'debrief' }),

@@ -3,7 +3,7 @@ import type { ScenarioSummary } from '../../catalog.ts';
 import type { MapPin } from '../../stage/stage-view.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
-import { plain, text } from '../widgets.ts';
+import { plain, text, tip } from '../widgets.ts';
 
 /** Pins for the scenarios; scenarios in the same place fan out a little so each can be clicked. */
 export function mapPins(scenarios: readonly ScenarioSummary[]): MapPin[] {
@@ -50,6 +50,7 @@ export function mapScreen(ui: UiContext, selected: string | null, onSelect: (id:
       h('h1', { tabindex: '-1' }, t('map.title')),
       ...notices.map((n) => h('p', { class: 'notice', role: 'alert' }, n)),
       h('p', {}, t('map.intro')),
+      tip(ui.settings.tips, 'map', () => ui.updateSettings({ tips: false })) ?? h('span'),
       list,
       h('p', { class: 'note' }, t('map.mapNote')),
     ],

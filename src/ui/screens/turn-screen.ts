@@ -3,7 +3,7 @@ import { currentLanguage, fmt, t } from '../../app/i18n.ts';
 import type { GameSession } from '../../app/session.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
-import { meters, plain, sourceList, text } from '../widgets.ts';
+import { meters, plain, sourceList, text, tip, voteTally } from '../widgets.ts';
 import { cityStage, deltasOf } from './city-stage.ts';
 
 export function causeText(session: GameSession, e: LedgerEntry): string {
@@ -36,6 +36,7 @@ export function turnScreen(ui: UiContext, session: GameSession, fresh: readonly 
   const event = ctx.currentEvent ? session.compiled.eventById.get(ctx.currentEvent) : undefined;
   const body: (Node | null)[] = [
     h('h1', { tabindex: '-1' }, t(quarter ? 'turn.titleQuarter' : 'turn.title', { turn: ctx.turn, of: s.turns, year })),
+    tip(ui.settings.tips, 'turn', () => ui.updateSettings({ tips: false })),
     meters(ctx.metrics, deltasOf(fresh), s.fiscal.unsustainableDebtUsdM, (m) => ui.openPanel('rules', m)),
   ];
   const changes = h('section', { class: 'turn-changes', 'aria-label': t('turn.changes') }, h('h2', {}, t('turn.changes')), changeList(ui, session, fresh));
@@ -58,7 +59,15 @@ export function turnScreen(ui: UiContext, session: GameSession, fresh: readonly 
         { class: 'responses', 'data-arrow-group': '' },
         ...responses.map((e) => {
           const r = event.responses.find((x) => x.id === e.response)!;
-          return h('li', {}, button(plain(r.label), () => ui.send(e), { class: 'primary', 'data-response': r.id }), r.summary ? text('p', r.summary, { class: 'meta' }) : null, sourceList(ui.bundle, r.sources ?? []));
+          const key = `${ctx.turn}.${event.id}.${r.id}`;
+          return h(
+            'li',
+            {},
+            button(plain(r.label), () => ui.send(e), { class: 'primary', 'data-response': r.id }),
+            ui.settings.classroom ? voteTally(() => ui.votes(key), (d) => ui.vote(key, d), plain(r.label)) : null,
+            r.summary ? text('p', r.summary, { class: 'meta' }) : null,
+            sourceList(ui.bundle, r.sources ?? []),
+          );
         }),
       ),
     );

@@ -1,0 +1,184 @@
+// Short codes for classrooms and workshops, with no server: a session code
+// carries the facilitator's settings; a result code carries a team's session
+// and moves, so the facilitator's screen replays them and recomputes the
+// outcome — a code cannot claim an ending its moves do not produce.
+//
+// Codes use Crockford's base 32 (no I, L, O or U: easy to read aloud and to
+// type), are grouped in fours, and end in a check character (Luhn mod 32),
+// which catches any single mistyped character and most swapped neighbours.
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const CODE_VERSION = 1;
+export const WORKSHOP_SEED_BITS = 20;
+export const MAX_TIMER_MINUTES = 15;
+
+export interface SessionSettings {
+  /** Position of the scenario in the catalog sorted by id. */
+  scenarioIndex: number;
+  seed: number;
+  knowledgeCheck: boolean;
+  /** Minutes per decision or turn; 0 = no timer (the default). */
+  timerMinutes: number;
+}
+
+export class CodeError extends Error {}
+
+// --- bits ------------------------------------------------------------------
+
+class BitWriter {
+  bits: number[] = [];
+  write(value: number, width: number) {
+    if (!Number.isInteger(value) || value < 0 || value >= 2 ** width) throw new CodeError(`value ${value} does not fit in ${width} bits`);
+    for (let i = width - 1; i >= 0; i--) this.bits.push(Math.floor(value / 2 ** i) % 2);
+  }
+}
+
+class BitReader {
+  private at = 0;
+  constructor(private readonly bits: number[]) {}
+  read(width: number): number {
+    if (this.at + width > this.bits.length) throw new CodeError('the code is too short');
+    let value = 0;
+    for (let i = 0; i < width; i++) value = value * 2 + this.bits[this.at++]!;
+    return value;
+  }
+  get remaining() {
+    return this.bits.length - this.at;
+  }
+}
+
+function checkCharacter(symbols: string): string {
+  // Luhn mod N over the base-32 alphabet.
+  let sum = 0;
+  let double = true;
+  for (let i = symbols.length - 1; i >= 0; i--) {
+    let v = ALPHABET.indexOf(symbols[i]!);
+    if (double) {
+      v *= 2;
+      v = Math.floor(v / 32) + (v % 32);
+    }
+    sum += v;
+    double = !double;
+  }
+  return ALPHABET[(32 - (sum % 32)) % 32]!;
+}
+
+function toCode(bits: number[]): string {
+  const padded = [...bits, ...Array((5 - (bits.length % 5)) % 5).fill(0)];
+  let symbols = '';
+  for (let i = 0; i < padded.length; i += 5) symbols += ALPHABET[padded.slice(i, i + 5).reduce((v, b) => v * 2 + b, 0)];
+  const full = symbols + checkCharacter(symbols);
+  return full.match(/.{1,4}/g)!.join('-');
+}
+
+/** Normalise what a person typed: case, spaces and dashes, and the letters people confuse with digits. */
+export function normaliseCode(input: string): string {
+  return input
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/[IL]/g, '1')
+    .replace(/O/g, '0')
+    .replace(/U/g, 'V');
+}
+
+function fromCode(input: string): BitReader {
+  const code = normaliseCode(input);
+  if (code.length < 2) throw new CodeError('the code is too short');
+  for (const ch of code) if (!ALPHABET.includes(ch)) throw new CodeError(`"${ch}" is not a letter or digit used in codes`);
+  const symbols = code.slice(0, -1);
+  if (checkCharacter(symbols) !== code.slice(-1)) throw new CodeError('the check character does not match: a character is probably mistyped');
+  const bits: number[] = [];
+  for (const ch of symbols) {
+    const v = ALPHABET.indexOf(ch);
+    for (let i = 4; i >= 0; i--) bits.push((v >> i) & 1);
+  }
+  return new BitReader(bits);
+}
+
+// --- session codes -----------------------------------------------------------
+
+function writeSession(w: BitWriter, s: SessionSettings) {
+  w.write(CODE_VERSION, 3);
+  w.write(s.scenarioIndex, 5);
+  w.write(s.seed, WORKSHOP_SEED_BITS);
+  w.write(s.knowledgeCheck ? 1 : 0, 1);
+  w.write(s.timerMinutes, 4);
+}
+
+function readSession(r: BitReader, scenarioCount: number): SessionSettings {
+  const version = r.read(3);
+  if (version !== CODE_VERSION) throw new CodeError(`the code was made by another version of the game (${version})`);
+  const scenarioIndex = r.read(5);
+  if (scenarioIndex >= scenarioCount) throw new CodeError('the code names a scenario this version of the game does not have');
+  const seed = r.read(WORKSHOP_SEED_BITS);
+  const knowledgeCheck = r.read(1) === 1;
+  const timerMinutes = r.read(4);
+  if (timerMinutes > MAX_TIMER_MINUTES) throw new CodeError('the code asks for a timer this game does not offer');
+  return { scenarioIndex, seed, knowledgeCheck, timerMinutes };
+}
+
+export function encodeSession(s: SessionSettings): string {
+  const w = new BitWriter();
+  writeSession(w, s);
+  return toCode(w.bits);
+}
+
+export function decodeSession(code: string, scenarioCount: number): SessionSettings {
+  return readSession(fromCode(code), scenarioCount);
+}
+
+// --- result codes --------------------------------------------------------------
+
+/**
+ * How the moves are written: the structure of the scenario, so that a move is
+ * an index (an option, a subset as a bitmask, or a response among those
+ * offered at that moment).
+ */
+export interface MoveShape {
+  decisions: readonly { options: readonly string[]; multi: boolean }[];
+  /** The responses offered at the current point of a replay (the decoder asks as it goes). */
+}
+
+export interface ResultMoves {
+  session: SessionSettings;
+  choices: string[][];
+  /** For each turn played, the index of the response among those offered, or -1 for a quiet turn. */
+  responses: number[];
+}
+
+const widthFor = (n: number) => Math.max(1, Math.ceil(Math.log2(Math.max(2, n))));
+const RESPONSE_BITS = 3;
+const TURN_COUNT_BITS = 4;
+
+export function encodeResult(shape: MoveShape, moves: ResultMoves): string {
+  const w = new BitWriter();
+  writeSession(w, moves.session);
+  shape.decisions.forEach((d, i) => {
+    const picked = moves.choices[i] ?? [];
+    if (d.multi) w.write(d.options.reduce((mask, id, j) => (picked.includes(id) ? mask + 2 ** j : mask), 0), d.options.length);
+    else w.write(d.options.indexOf(picked[0]!), widthFor(d.options.length));
+  });
+  w.write(moves.responses.length, TURN_COUNT_BITS);
+  for (const r of moves.responses) w.write(r + 1, RESPONSE_BITS);
+  return toCode(w.bits);
+}
+
+export function decodeResult(code: string, scenarioCount: number, shapeFor: (session: SessionSettings) => MoveShape): ResultMoves {
+  const r = fromCode(code);
+  const session = readSession(r, scenarioCount);
+  const shape = shapeFor(session);
+  const choices = shape.decisions.map((d) => {
+    if (d.multi) {
+      const mask = r.read(d.options.length);
+      return d.options.filter((_, j) => Math.floor(mask / 2 ** j) % 2 === 1);
+    }
+    const index = r.read(widthFor(d.options.length));
+    if (index >= d.options.length) throw new CodeError('the code names an option the scenario does not have');
+    return [d.options[index]!];
+  });
+  const turns = r.read(TURN_COUNT_BITS);
+  const responses: number[] = [];
+  for (let i = 0; i < turns; i++) responses.push(r.read(RESPONSE_BITS) - 1);
+  if (r.remaining >= 5) throw new CodeError('the code is longer than a result code');
+  return { session, choices, responses };
+}

@@ -1,0 +1,182 @@
+// Workshop results: what a team hands in (a code or a file) and how the
+// facilitator's screen turns it back into an outcome — by replaying the moves
+// through the engine, never by trusting a claimed ending or measure.
+import { createActor } from 'xstate';
+import { z } from 'zod';
+import {
+  compileScenario,
+  enabledEvents,
+  phaseOf,
+  prepareScenario,
+  totalsByCause,
+  type CompiledScenario,
+  type ContentBundle,
+  type GameEvent,
+  type GameSnapshot,
+} from '../engine/index.ts';
+import { CodeError, decodeResult, encodeResult, type MoveShape, type ResultMoves, type SessionSettings } from './codes.ts';
+
+export const RESULT_FILE_VERSION = 1;
+export const MAX_RESULT_FILE_BYTES = 256 * 1024;
+export const MAX_TEAM_NAME = 40;
+
+const Answers = z.record(z.string().max(64), z.string().max(64));
+
+export const ResultFile = z
+  .object({
+    format: z.literal('safe-city-result'),
+    version: z.literal(RESULT_FILE_VERSION),
+    team: z.string().min(1).max(MAX_TEAM_NAME),
+    code: z.string().max(64),
+    scenario: z.string().max(80),
+    knowledge: z.object({ before: Answers, after: Answers }).strict().optional(),
+  })
+  .strict();
+export type ResultFile = z.infer<typeof ResultFile>;
+
+export function shapeOf(c: CompiledScenario): MoveShape {
+  return { decisions: c.decisions.map((d) => ({ options: d.options.map((o) => o.id), multi: d.multi })) };
+}
+
+/** Turn a played session's events into result moves (response positions among those offered). */
+export function movesOfEvents(c: CompiledScenario, seed: number, events: readonly GameEvent[]): { choices: string[][]; responses: number[] } {
+  const actor = createActor(compileScenario(c), { input: { seed } });
+  actor.start();
+  const choices: string[][] = [];
+  const responses: number[] = [];
+  for (const e of events) {
+    const snapshot = actor.getSnapshot();
+    if (e.type === 'decision.choose') choices.push([...e.options]);
+    if (e.type === 'event.respond') {
+      const offered = enabledEvents(c, phaseOf(snapshot.value), snapshot.context).map((x) => (x.type === 'event.respond' ? x.response : ''));
+      responses.push(offered.indexOf(e.response));
+    }
+    if (e.type === 'turn.continue') responses.push(-1);
+    actor.send(e);
+  }
+  actor.stop();
+  return { choices, responses };
+}
+
+export interface Replayed {
+  snapshot: GameSnapshot;
+  events: GameEvent[];
+}
+
+/** Replay result moves; throws CodeError naming the first move the game refuses. */
+export function replayMoves(c: CompiledScenario, moves: ResultMoves): Replayed {
+  const actor = createActor(compileScenario(c), { input: { seed: moves.session.seed } });
+  actor.start();
+  const events: GameEvent[] = [];
+  const send = (e: GameEvent, what: string) => {
+    const before = actor.getSnapshot();
+    actor.send(e);
+    if (actor.getSnapshot() === before) throw new CodeError(`${what} is not possible at that point of the scenario`);
+    events.push(e);
+  };
+  send({ type: 'briefing.start' }, 'starting');
+  c.decisions.forEach((d, i) => send({ type: 'decision.choose', decision: d.id, options: moves.choices[i] ?? [] }, `the choice for "${d.id}"`));
+  for (const [turn, index] of moves.responses.entries()) {
+    const snapshot = actor.getSnapshot();
+    if (snapshot.status === 'done') throw new CodeError('the code has more turns than the game played');
+    const phase = phaseOf(snapshot.value);
+    if (index === -1) send({ type: 'turn.continue' }, `a quiet turn ${turn + 1}`);
+    else {
+      const offered = enabledEvents(c, phase, snapshot.context);
+      const e = offered[index];
+      if (!e || e.type !== 'event.respond') throw new CodeError(`response ${index + 1} in turn ${turn + 1} was not offered`);
+      send(e, `the response in turn ${turn + 1}`);
+    }
+  }
+  const snapshot = actor.getSnapshot();
+  actor.stop();
+  if (snapshot.status !== 'done') throw new CodeError('the code stops before the end of the scenario');
+  return { snapshot, events };
+}
+
+export interface TeamResult {
+  team: string;
+  code: string;
+  scenarioId: string;
+  seed: number;
+  ending: string;
+  metrics: GameSnapshot['context']['metrics'];
+  choices: Record<string, string[]>;
+  /** The causes that moved the three outcomes most, largest first. */
+  keyCauses: ReturnType<typeof totalsByCause>;
+  knowledge?: ResultFile['knowledge'];
+}
+
+/** Decode a result code against the content and replay it. */
+export function importResultCode(
+  code: string,
+  team: string,
+  catalogIds: readonly string[],
+  load: (scenarioId: string) => ContentBundle,
+  knowledge?: ResultFile['knowledge'],
+): TeamResult {
+  let compiled: CompiledScenario | null = null;
+  const compileFor = (session: SessionSettings) => {
+    const id = catalogIds[session.scenarioIndex]!;
+    const bundle = load(id);
+    const scenario = bundle.scenarios.find((s) => s.id === id);
+    if (!scenario) throw new CodeError(`the scenario "${id}" is not loaded`);
+    compiled = prepareScenario(scenario, bundle.shared);
+    return shapeOf(compiled);
+  };
+  const moves = decodeResult(code, catalogIds.length, compileFor);
+  const c = compiled as unknown as CompiledScenario;
+  const { snapshot } = replayMoves(c, moves);
+  const ctx = snapshot.context;
+  return {
+    team: team.trim().slice(0, MAX_TEAM_NAME) || 'Team',
+    code,
+    scenarioId: c.scenario.id,
+    seed: moves.session.seed,
+    ending: ctx.ending!,
+    metrics: ctx.metrics,
+    choices: ctx.choices,
+    keyCauses: totalsByCause(ctx.ledger)
+      .filter((t) => t.metric === 'debt' || t.metric === 'dataExposure' || t.metric === 'backlash')
+      .slice(0, 3),
+    knowledge,
+  };
+}
+
+/** Parse a result file's text: size limit, JSON, schema. Never executes anything. */
+export function parseResultFile(text: string): ResultFile {
+  if (text.length > MAX_RESULT_FILE_BYTES) throw new CodeError(`the file is larger than ${MAX_RESULT_FILE_BYTES / 1024} KB`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new CodeError('the file is not valid JSON');
+  }
+  const parsed = ResultFile.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CodeError(`${issue.path.join('.') || 'file'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export function resultCodeFor(c: CompiledScenario, session: SessionSettings, events: readonly GameEvent[]): string {
+  const moves = movesOfEvents(c, session.seed, events);
+  return encodeResult(shapeOf(c), { session, ...moves });
+}
+
+/** One line per team, for spreadsheets. Fields are quoted; formulas are neutralised. */
+export function resultsCsv(rows: readonly TeamResult[], endingTitle: (r: TeamResult) => string, choiceLabel: (r: TeamResult) => string): string {
+  const cell = (v: string | number) => {
+    const s = String(v);
+    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+    return `"${safe.replace(/"/g, '""')}"`;
+  };
+  const header = ['team', 'scenario', 'seed', 'ending', 'debt_usd_m', 'data_exposure', 'backlash', 'public_safety', 'sovereignty', 'standing', 'choices', 'code'];
+  const lines = rows.map((r) =>
+    [r.team, r.scenarioId, r.seed, endingTitle(r), r.metrics.debt, r.metrics.dataExposure, r.metrics.backlash, r.metrics.publicSafety, r.metrics.sovereignty, r.metrics.standing, choiceLabel(r), r.code]
+      .map(cell)
+      .join(','),
+  );
+  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+}

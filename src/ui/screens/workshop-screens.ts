@@ -1,0 +1,244 @@
+// Workshop and classroom sessions without a server: the facilitator's set-up
+// (a session code), the team's join screen, and the comparison of results.
+import { currentLanguage, t, fmt } from '../../app/i18n.ts';
+import { encodeSession, MAX_TIMER_MINUTES, WORKSHOP_SEED_BITS, type SessionSettings } from '../../app/codes.ts';
+import type { TeamResult } from '../../app/results.ts';
+import { explainCause, prepareScenario, type ContentBundle } from '../../engine/index.ts';
+import { button, h } from '../dom.ts';
+import type { Screen, UiContext } from '../ui-context.ts';
+import { formatMetric, plain } from '../widgets.ts';
+import type { ScenarioSummary } from '../../catalog.ts';
+
+export interface WorkshopActions {
+  openSetup(): void;
+  openJoin(code?: string): void;
+  openCompare(): void;
+  join(code: string, team: string): string | null;
+  importResults(codes: string, files: { name: string; text: string }[]): Promise<void>;
+  clearResults(): void;
+  downloadCsv(): void;
+}
+
+let uid = 0;
+function labelled(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  const id = `w-${++uid}`;
+  control.id = id;
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('p', { class: 'meta' }, hint) : null);
+}
+
+export function workshopHub(ui: UiContext, actions: WorkshopActions): Screen {
+  return {
+    name: 'workshop',
+    body: [
+      h('h1', { tabindex: '-1' }, t('workshop.title')),
+      h('p', { class: 'lede' }, t('workshop.intro')),
+      h(
+        'ul',
+        { class: 'menu', 'data-arrow-group': '' },
+        h('li', {}, button(t('workshop.setup'), () => actions.openSetup(), { class: 'primary', 'data-action': 'setup' })),
+        h('li', {}, button(t('workshop.join'), () => actions.openJoin(), { 'data-action': 'join' })),
+        h('li', {}, button(t('workshop.compare'), () => actions.openCompare(), { 'data-action': 'compare' })),
+      ),
+    ],
+    stage: { scene: 'title' },
+    stageDescription: t('stage.title'),
+  };
+}
+
+export function setupScreen(ui: UiContext, catalog: readonly ScenarioSummary[], initial: SessionSettings): Screen {
+  const ids = catalog.map((s) => s.id);
+  const settings = { ...initial };
+  const scenario = h('select', {}, ...catalog.map((s, i) => h('option', { value: String(i), selected: i === settings.scenarioIndex }, plain(s.title))));
+  const seed = h('input', { type: 'number', min: '0', max: String(2 ** WORKSHOP_SEED_BITS - 1), value: String(settings.seed), inputmode: 'numeric' });
+  const check = h('input', { type: 'checkbox', checked: settings.knowledgeCheck });
+  const timer = h(
+    'select',
+    {},
+    h('option', { value: '0', selected: settings.timerMinutes === 0 }, t('workshop.timerOff')),
+    ...[1, 2, 3, 5, 10, MAX_TIMER_MINUTES].map((m) => h('option', { value: String(m), selected: settings.timerMinutes === m }, t('workshop.timerMinutes', { count: m }))),
+  );
+  const output = h('section', { class: 'session-code', 'aria-live': 'polite' });
+  const make = () => {
+    settings.scenarioIndex = Number(scenario.value);
+    settings.seed = Math.min(2 ** WORKSHOP_SEED_BITS - 1, Math.max(0, Math.floor(Number(seed.value) || 0)));
+    seed.value = String(settings.seed);
+    settings.knowledgeCheck = check.checked;
+    settings.timerMinutes = Number(timer.value);
+    const code = encodeSession(settings);
+    const link = new URL(location.href);
+    link.search = `?join=${code}`;
+    output.replaceChildren(
+      h('h2', {}, t('workshop.sessionCode')),
+      h('p', { class: 'big-code', 'data-session-code': code }, code),
+      h('p', {}, t('workshop.codeHelp')),
+      h('p', { class: 'join-link' }, h('a', { href: link.href }, link.href)),
+    );
+  };
+  return {
+    name: 'setup',
+    body: [
+      h('h1', { tabindex: '-1' }, t('workshop.setupTitle')),
+      labelled(t('workshop.scenario'), scenario),
+      labelled(t('workshop.seed'), seed),
+      button(t('workshop.newSeed'), () => {
+        const buffer = new Uint32Array(1);
+        crypto.getRandomValues(buffer);
+        seed.value = String(buffer[0]! % 2 ** WORKSHOP_SEED_BITS);
+      }, { 'data-action': 'new-seed' }),
+      labelled(t('workshop.knowledgeCheck'), check),
+      labelled(t('workshop.timer'), timer),
+      button(t('workshop.makeCode'), make, { class: 'primary', 'data-action': 'make-code' }),
+      output,
+    ].filter((n) => ids.length > 0 || n),
+    stage: { scene: 'title' },
+    stageDescription: t('stage.title'),
+  };
+}
+
+export function joinScreen(ui: UiContext, actions: WorkshopActions, code: string, problem: string | null): Screen {
+  const codeInput = h('input', { type: 'text', value: code, autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: '16' });
+  const team = h('input', { type: 'text', maxlength: '40', autocomplete: 'off', placeholder: t('workshop.teamPlaceholder') });
+  const status = h('p', { class: problem ? 'notice' : 'meta', role: problem ? 'alert' : 'status' }, problem ?? '');
+  return {
+    name: 'join',
+    body: [
+      h('h1', { tabindex: '-1' }, t('workshop.joinTitle')),
+      labelled(t('workshop.code'), codeInput),
+      labelled(t('workshop.team'), team),
+      status,
+      button(t('workshop.start'), () => {
+        const why = actions.join(codeInput.value, team.value);
+        if (why) {
+          status.className = 'notice';
+          status.setAttribute('role', 'alert');
+          status.textContent = why;
+        }
+      }, { class: 'primary', 'data-action': 'join-start' }),
+    ],
+    stage: { scene: 'title' },
+    stageDescription: t('stage.title'),
+  };
+}
+
+const pct = (x: number) => fmt.percent(x);
+
+export function compareScreen(
+  ui: UiContext,
+  actions: WorkshopActions,
+  results: readonly TeamResult[],
+  problems: readonly string[],
+  bundleFor: (scenarioId: string) => ContentBundle | null,
+): Screen {
+  const codes = h('textarea', { rows: '5', spellcheck: 'false' });
+  const files = h('input', { type: 'file', accept: '.json,application/json', multiple: true });
+  const body: (Node | null)[] = [
+    h('h1', { tabindex: '-1' }, t('workshop.compareTitle')),
+    labelled(t('workshop.pasteLabel'), codes),
+    labelled(t('workshop.fileLabel'), files),
+    button(t('workshop.import'), async () => {
+      const read = await Promise.all([...(files.files ?? [])].map(async (f) => ({ name: f.name, text: f.size > 512 * 1024 ? '' : await f.text() })));
+      await actions.importResults(codes.value, read);
+    }, { class: 'primary', 'data-action': 'import' }),
+    ...problems.map((p) => h('p', { class: 'notice', role: 'alert' }, p)),
+  ];
+  if (results.length === 0) {
+    body.push(h('p', { class: 'meta' }, t('workshop.noResults')));
+  } else {
+    const first = results[0]!;
+    const bundle = bundleFor(first.scenarioId);
+    const scenario = bundle?.scenarios.find((s) => s.id === first.scenarioId);
+    const endingOf = (r: TeamResult) => {
+      const e = bundleFor(r.scenarioId)?.scenarios.find((s) => s.id === r.scenarioId)?.endings.find((x) => x.id === r.ending);
+      return e ? `${plain(e.title)} (${t(`ending.tone.${e.tone}`)})` : r.ending;
+    };
+    const choiceText = (r: TeamResult) => {
+      const sc = bundleFor(r.scenarioId)?.scenarios.find((s) => s.id === r.scenarioId);
+      return (sc?.decisions ?? [])
+        .map((d) => `${plain(d.title)}: ${(r.choices[d.id] ?? []).map((id) => plain(d.options.find((o) => o.id === id)?.label)).join(', ') || t('decision.none')}`)
+        .join('; ');
+    };
+    const max = { debt: Math.max(1, ...results.map((r) => r.metrics.debt)), dataExposure: 100, backlash: 100 };
+    const bar = (metric: 'debt' | 'dataExposure' | 'backlash', value: number) => {
+      const fill = h('span', { class: `chart-fill chart-${metric}` });
+      fill.style.setProperty('--share', String(Math.min(1, value / max[metric])));
+      return h('div', { class: 'chart-row' }, h('span', { class: 'chart-label' }, t(`metric.${metric}`)), h('span', { class: 'chart-track' }, fill), h('span', { class: 'chart-value' }, formatMetric(metric, value)));
+    };
+    body.push(
+      h('p', { class: 'meta', role: 'status' }, t('workshop.imported', { count: results.length })),
+      h(
+        'div',
+        { class: 'actions' },
+        button(t('workshop.csv'), () => actions.downloadCsv(), { 'data-action': 'csv' }),
+        button(t('workshop.print'), () => window.print(), { 'data-action': 'print' }),
+        button(t('workshop.clear'), () => actions.clearResults(), { 'data-action': 'clear' }),
+      ),
+      scenario ? h('h2', {}, `${plain(scenario.title)} · ${t('briefing.meta', { place: plain(scenario.place.city) || t(`map.country.${scenario.place.country.toLowerCase()}`), years: fmt.years(scenario.years.start, scenario.years.end), seed: first.seed })}`) : null,
+      h(
+        'div',
+        { class: 'team-grid' },
+        ...results.map((r) =>
+          h(
+            'article',
+            { class: 'team-card', 'data-team': r.team },
+            h('h3', {}, r.team),
+            r.scenarioId !== first.scenarioId || r.seed !== first.seed ? h('p', { class: 'notice' }, t('workshop.differentScenario')) : null,
+            h('p', {}, h('strong', {}, `${t('workshop.ending')}: `), endingOf(r)),
+            h('div', { class: 'chart', role: 'group', 'aria-label': t('workshop.measures') }, bar('debt', r.metrics.debt), bar('dataExposure', r.metrics.dataExposure), bar('backlash', r.metrics.backlash)),
+            h('p', { class: 'meta' }, h('strong', {}, `${t('workshop.choices')}: `), choiceText(r)),
+            h(
+              'div',
+              {},
+              h('strong', {}, t('workshop.keyCauses')),
+              h('ul', { class: 'changes' }, ...r.keyCauses.map((c) => h('li', {}, `${t(`metric.${c.metric}`)} ${fmt.delta(c.delta)} — ${causeLabel(bundleFor(r.scenarioId), r.scenarioId, c.cause)}`))),
+            ),
+          ),
+        ),
+      ),
+    );
+    if (scenario && scenario.knowledgeCheck.length > 0) {
+      const answered = results.filter((r) => r.knowledge);
+      if (answered.length > 0) {
+        const share = (q: string, when: 'before' | 'after', answer: string) => answered.filter((r) => r.knowledge![when][q] === answer).length / answered.length;
+        body.push(
+          h('h2', {}, t('workshop.knowledgeTitle')),
+          h('p', { class: 'meta' }, t('workshop.teamsAnswered', { count: answered.length })),
+          h(
+            'table',
+            { class: 'paths knowledge-gain' },
+            h('thead', {}, h('tr', {}, ...[t('workshop.question'), t('workshop.before'), t('workshop.after'), t('workshop.gain')].map((c) => h('th', { scope: 'col' }, c)))),
+            h(
+              'tbody',
+              {},
+              ...scenario.knowledgeCheck.map((q) => {
+                const b = share(q.id, 'before', q.answer);
+                const a = share(q.id, 'after', q.answer);
+                return h('tr', {}, h('th', { scope: 'row' }, plain(q.question)), h('td', {}, pct(b)), h('td', {}, pct(a)), h('td', {}, `${a - b >= 0 ? '+' : '−'}${pct(Math.abs(a - b))}`));
+              }),
+            ),
+          ),
+        );
+      }
+    }
+  }
+  return { name: 'compare', body: body.filter((n): n is Node => n !== null), stage: { scene: 'title' }, stageDescription: t('stage.title') };
+}
+
+function causeLabel(bundle: ContentBundle | null, scenarioId: string, cause: string): string {
+  const scenario = bundle?.scenarios.find((s) => s.id === scenarioId);
+  if (bundle && scenario && cause.startsWith('rule:')) {
+    const full = explainCause(prepareScenario(scenario, bundle.shared), { turn: 0, metric: 'debt', delta: 0, cause, sources: [] }, currentLanguage() === 'ru' ? 'ru' : 'en');
+    const sentence = full.split(/(?<=[.;:])\s/)[0]!;
+    return sentence.length > 110 ? `${sentence.slice(0, sentence.lastIndexOf(' ', 107))}…` : sentence;
+  }
+  const [kind, ref = ''] = cause.split(/:(.*)/s) as [string, string?];
+  const [a = '', b = ''] = ref.split('.');
+  if (kind === 'option') {
+    const o = scenario?.decisions.find((d) => d.id === a)?.options.find((x) => x.id === b);
+    if (o) return plain(o.label);
+  }
+  if (kind === 'event' || kind === 'response') {
+    const e = [...(scenario?.events ?? []), ...(bundle?.shared.events ?? [])].find((x) => x.id === a);
+    if (e) return plain(e.headline);
+  }
+  return ref || cause;
+}
