@@ -352,7 +352,7 @@ export class Controller implements UiContext {
   }
 
   openPanel(panel: PanelName, metric?: MetricId): void {
-    if (panel !== 'settings' && panel !== 'pause' && panel !== 'endings' && !this.loaded) {
+    if (panel !== 'settings' && panel !== 'pause' && panel !== 'endings' && panel !== 'guide' && !this.loaded) {
       void this.load(null).then((bundle) => bundle && this.openPanel(panel, metric));
       return;
     }
@@ -368,8 +368,8 @@ export class Controller implements UiContext {
         hasSave: this.store.get(SAVE_KEY) !== null,
       });
     } else if (panel === 'pause') content = pausePanel(() => this.closePanel());
-    else if (panel === 'endings') {
-      void this.endingsContent().then((c) => {
+    else if (panel === 'endings' || panel === 'guide') {
+      void (panel === 'endings' ? this.endingsContent() : guideContent()).then((c) => {
         const close = h('button', { type: 'button', class: 'dialog-close', 'data-action': 'close-panel' }, t('nav.close'));
         close.addEventListener('click', () => this.closePanel());
         fill(dialog, close, c);
@@ -662,4 +662,13 @@ export class Controller implements UiContext {
     }
     return turnScreen(this, session, fresh);
   }
+}
+
+/** The teacher's guide (docs/teacher-guide.md), loaded only when opened. */
+async function guideContent(): Promise<HTMLElement> {
+  const [{ default: text }, { renderMarkdown }] = await Promise.all([import('../../docs/teacher-guide.md?raw'), import('../ui/markdown.ts')]);
+  const body = renderMarkdown(text);
+  const title = body.querySelector('h2');
+  title?.setAttribute('tabindex', '-1');
+  return h('section', { class: 'panel panel-guide' }, h('p', { class: 'meta' }, t('nav.guideLanguage')), body);
 }

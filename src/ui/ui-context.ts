@@ -9,7 +9,7 @@ import type { StageView } from '../stage/stage-view.ts';
 
 export type ScreenName = 'boot' | 'title' | 'map' | 'briefing' | 'decision' | 'turn' | 'ending' | 'debrief' | 'error' | 'workshop' | 'setup' | 'join' | 'compare' | 'check';
 
-export type PanelName = 'settings' | 'glossary' | 'casebook' | 'rules' | 'endings' | 'pause';
+export type PanelName = 'settings' | 'glossary' | 'casebook' | 'rules' | 'endings' | 'pause' | 'guide';
 
 export interface UiContext {
   /** Every scenario, in brief: for the title and the map. */

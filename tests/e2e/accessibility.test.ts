@@ -51,12 +51,24 @@ describe('axe-core', () => {
     const { page } = session;
     await page.waitForSelector('#app[data-screen="title"]');
     await audit(page, 'title');
-    for (const panel of ['settings', 'glossary', 'casebook']) {
+    for (const panel of ['settings', 'glossary', 'casebook', 'endings']) {
       await page.click(`[data-action="menu-${panel}"]`);
       await page.waitForSelector(`dialog[open][data-panel="${panel}"]`);
       await audit(page, `panel-${panel}`);
       await page.keyboard.press('Escape');
     }
+    await page.click('[data-action="guide"]');
+    await page.waitForSelector('dialog[open][data-panel="guide"] table');
+    expect(await page.locator('dialog h2').count()).toBeGreaterThanOrEqual(8);
+    await audit(page, 'panel-guide');
+    await page.keyboard.press('Escape');
+    await page.click('[data-action="workshop"]');
+    await page.waitForSelector('#app[data-screen="workshop"]');
+    await audit(page, 'workshop');
+    await page.click('[data-action="setup"]');
+    await page.click('[data-action="make-code"]');
+    await audit(page, 'workshop-setup');
+    await page.click('[data-action="menu-title"]');
     await page.click('[data-action="play"]');
     await page.waitForSelector('#app[data-screen="map"]');
     await audit(page, 'map');

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame } from './harness.ts';
+import { launchBrowser, openGame, waitForStage } from './harness.ts';
 import { realContent, ROOT } from '../support/content.ts';
 
 const ARTEFACTS = `${ROOT}test-results/screens`;
@@ -196,6 +196,7 @@ describe('save and resume', () => {
     await pressNextAction(page);
     await waitForScreen(page, 'decision');
     const heading = await page.locator('#app h1').innerText();
+    await waitForStage(page);
     await page.goto(page.url().split('?')[0]!);
     await waitForScreen(page, 'title');
     await page.click('[data-action="continue"]');
@@ -209,6 +210,7 @@ describe('save and resume', () => {
     const session = await openGame(browser, '');
     const { page, log } = session;
     await waitForScreen(page, 'title');
+    await waitForStage(page);
     await page.evaluate(() => {
       localStorage.setItem('safe-city.save', '{"version": 1, "truncated');
       localStorage.setItem('safe-city.settings', JSON.stringify({ version: 1, lang: 'ru', music: 0.2, effects: 0.3, muted: true, captions: false, reducedMotion: 'on', textScale: 1.5, classroom: false }));

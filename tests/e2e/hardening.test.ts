@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, previewUrl } from './harness.ts';
+import { launchBrowser, openGame, waitForStage, previewUrl } from './harness.ts';
 import { realContent, ROOT } from '../support/content.ts';
 
 let browser: Browser;
@@ -83,6 +83,7 @@ describe('hostile text renders as inert text', () => {
     const session = await openGame(browser, '');
     const { page, log } = session;
     await page.waitForSelector('#app[data-screen="title"]');
+    await waitForStage(page);
     await page.evaluate((hostile) => {
       localStorage.setItem(
         'safe-city.save',

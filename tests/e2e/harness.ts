@@ -213,3 +213,11 @@ export async function launchPersistent(userDataDir: string, options: BrowserCont
     ...options,
   });
 }
+
+/**
+ * Wait until the stage (Phaser and the map) has loaded. The title is usable
+ * earlier; a test that reloads must wait, or the reload aborts those requests.
+ */
+export async function waitForStage(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('stage-ready').length > 0, undefined, { timeout: 60_000 });
+}

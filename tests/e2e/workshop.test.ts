@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openGame, previewUrl } from './harness.ts';
+import { launchBrowser, openGame, previewUrl, waitForStage } from './harness.ts';
 import { ROOT } from '../support/content.ts';
 
 let browser: Browser;
@@ -27,6 +27,7 @@ async function answerCheck(page: Page, pick: 'first' | 'last') {
 }
 
 async function playTeam(page: Page, code: string, team: string, responseIndex: number): Promise<string> {
+  await waitForStage(page);
   await page.goto(previewUrl(`?join=${code}`));
   await page.waitForSelector('#app[data-screen="join"]');
   expect(await page.inputValue('#app input[type="text"] >> nth=0')).toBe(code);
@@ -64,6 +65,7 @@ describe('a workshop session', () => {
     const code = (await page.getAttribute('[data-session-code]', 'data-session-code'))!;
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(await page.locator('#app .join-link a').getAttribute('href')).toContain(`?join=${code}`);
+    await waitForStage(page);
 
     // A mistyped code is caught by its check character.
     await page.goto(previewUrl(`?join=${code.slice(0, -1)}${code.endsWith('0') ? '1' : '0'}`));
@@ -71,6 +73,7 @@ describe('a workshop session', () => {
     await page.fill('#app input[type="text"] >> nth=1', 'Typo team');
     await page.click('[data-action="join-start"]');
     expect(await page.locator('#app [role="alert"]').innerText()).toMatch(/check character/);
+    await waitForStage(page);
 
     const codeA = await playTeam(page, code, 'Team Blue', 0);
     // Team Blue also saves its result file, with its answers.
@@ -81,6 +84,7 @@ describe('a workshop session', () => {
     const codeB = await playTeam(page, code, 'Team Red', 1);
 
     // The facilitator compares: one team by file, the other by a pasted code, plus a broken code.
+    await waitForStage(page);
     await page.goto(previewUrl());
     await page.waitForSelector('#app[data-screen="title"]');
     await page.click('[data-action="workshop"]');

@@ -34,6 +34,7 @@ export function titleScreen(ui: UiContext, notices: readonly string[]): Screen {
     h('li', {}, button(t('title.workshop'), () => ui.goWorkshop(), { 'data-action': 'workshop' })),
     h('li', {}, button(t('title.casebook'), () => ui.openPanel('casebook'), { 'data-action': 'casebook' })),
     h('li', {}, button(t('nav.endings'), () => ui.openPanel('endings'), { 'data-action': 'endings' })),
+    h('li', {}, button(t('nav.guide'), () => ui.openPanel('guide'), { 'data-action': 'guide' })),
     h('li', {}, button(t('title.settings'), () => ui.openPanel('settings'), { 'data-action': 'settings' })),
   );
   return {

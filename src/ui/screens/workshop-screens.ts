@@ -38,6 +38,7 @@ export function workshopHub(ui: UiContext, actions: WorkshopActions): Screen {
         h('li', {}, button(t('workshop.setup'), () => actions.openSetup(), { class: 'primary', 'data-action': 'setup' })),
         h('li', {}, button(t('workshop.join'), () => actions.openJoin(), { 'data-action': 'join' })),
         h('li', {}, button(t('workshop.compare'), () => actions.openCompare(), { 'data-action': 'compare' })),
+        h('li', {}, button(t('nav.guide'), () => ui.openPanel('guide'), { 'data-action': 'guide' })),
       ),
     ],
     stage: { scene: 'title' },
