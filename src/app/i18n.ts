@@ -45,10 +45,9 @@ export function languageName(lang: string): string {
 /** Scenario text in the current language, and whether it had to fall back to English. */
 export function localized(text: LocalizedText | undefined): { text: string; fallback: boolean } {
   if (!text) return { text: '', fallback: false };
-  const lang = currentLanguage() as keyof LocalizedText;
-  const value = text[lang];
+  const value = (text as Record<string, string | undefined>)[currentLanguage()];
   if (value) return { text: value, fallback: false };
-  return { text: text.en, fallback: lang !== 'en' };
+  return { text: text.en, fallback: currentLanguage() !== 'en' };
 }
 
 export const fmt = {

@@ -15,8 +15,14 @@ export const LocalizedText = z
     en: z.string().min(1, 'non-empty English text'),
     ru: z.string().min(1, 'non-empty Russian text').optional(),
   })
-  .strict()
-  .describe('Player-facing text: { "en": "...", "ru": "..." }');
+  // More languages (kk, ky, uz, tg, …) are added as more keys: no code change.
+  .catchall(z.string().min(1))
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!/^[a-z]{2,3}$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `a language code such as "kk" or "uz" (got "${key}")` });
+    }
+  })
+  .describe('Player-facing text: { "en": "...", "ru": "..." } (and other language codes as they are translated)');
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /**

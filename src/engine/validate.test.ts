@@ -394,6 +394,12 @@ describe('cross-reference problems', () => {
     );
   });
 
+  it('accepts text in a further language by its code, and names a key that is not a language code', () => {
+    const { lines } = check(mutated('mini.json', (d) => (d.title.kk = 'Қауіпсіз қала')));
+    expect(lines).toEqual([]);
+    expectSingleProblem(mutated('mini.json', (d) => (d.title.English = 'x')), MINI, '$.title.English', /^a language code such as "kk" or "uz" \(got "English"\)$/);
+  });
+
   it('reports an excluded shared event that does not exist', () => {
     expectSingleProblem(
       mutated('mini.json', (d) => (d.excludeSharedEvents = ['shared-audit', 'no-such-event'])),
