@@ -135,7 +135,7 @@ async function main() {
 
     // 3. The offline bundle: every precached file.
     const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
-    const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+    const precached = [...sw.matchAll(/"?url"?\s*:\s*"([^"]+)"/g)].map((m) => m[1]!);
     const offline = precached.reduce((sum, f) => sum + statSync(join(DIST, f)).size, 0);
     emit({ name: 'browser.offline_bundle_bytes', value: offline, unit: 'bytes', files: precached.length, goal: '<= 5242880', meets_goal: offline <= 5 * 1024 * 1024 });
 
@@ -150,18 +150,16 @@ async function main() {
     while ((await page.getAttribute('#app', 'data-screen')) !== 'turn') await page.click('#app button.primary:not([disabled])');
     const script = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
     const scriptBefore = await script();
-    const framesPromise = page.evaluate(
-      () =>
-        new Promise<number[]>((resolve) => {
-          const stamps: number[] = [];
-          const tick = (t: number) => {
-            stamps.push(t);
-            if (t - stamps[0]! < 3000) requestAnimationFrame(tick);
-            else resolve(stamps);
-          };
-          requestAnimationFrame(tick);
-        }),
-    );
+    // A string, not a function: tsx would wrap a named function with a helper the page lacks.
+    const framesPromise = page.evaluate<number[]>(`new Promise((resolve) => {
+      const stamps = [];
+      const tick = (t) => {
+        stamps.push(t);
+        if (t - stamps[0] < 3000) requestAnimationFrame(tick);
+        else resolve(stamps);
+      };
+      requestAnimationFrame(tick);
+    })`);
     await page.click('#app button.primary:not([disabled])'); // a response: the next turn's meters animate
     const stamps = await framesPromise;
     const scriptMs = (await script()) - scriptBefore;

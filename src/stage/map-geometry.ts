@@ -1,6 +1,6 @@
 // Central Asia from Natural Earth (world-atlas 50m), projected with d3-geo
 // onto the stage. Shared by the map scene and the DOM (pin positions).
-import { geoConicEqualArea, geoPath, type GeoProjection } from 'd3-geo';
+import { geoCentroid, geoConicEqualArea, geoPath, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
@@ -32,6 +32,8 @@ export function centralAsiaProjection(width: number, height: number, pad = 24): 
 
 export interface CountryShape {
   id: string;
+  /** Where to write the name (the projected centroid), for the five states. */
+  label: { x: number; y: number } | null;
   /** ISO alpha-2 for the five states, or null for neighbours. */
   code: string | null;
   rings: { x: number; y: number }[][];
@@ -69,7 +71,9 @@ export function projectCountries(features: Feature<Geometry, { name: string }>[]
     };
     geoPath(projection, context as never)(f);
     if (ring.length > 2) rings.push(ring);
-    if (rings.length > 0) shapes.push({ id: String(f.id), code: CENTRAL_ASIA[String(f.id)] ?? null, rings });
+    const code = CENTRAL_ASIA[String(f.id)] ?? null;
+    const at = code ? projection(geoCentroid(f)) : null;
+    if (rings.length > 0) shapes.push({ id: String(f.id), code, rings, label: at ? { x: at[0], y: at[1] } : null });
   }
   return shapes;
 }

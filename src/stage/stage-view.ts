@@ -17,6 +17,8 @@ export interface StageView {
   /** Map: the pins and the one in focus. */
   pins?: readonly MapPin[];
   selected?: string | null;
+  /** Names of the five states, translated, drawn on the map (ISO alpha-2 → name). */
+  countryNames?: Readonly<Record<string, string>>;
   /** City: a stable seed for the skyline, the measures (0–100 scales; debt in $ million) and the last changes. */
   cityKey?: string;
   metrics?: Readonly<Record<MetricId, number>>;

@@ -43,7 +43,7 @@ it(`keeps the initial bundle within ${INITIAL_BUDGET / 1024} KB gzip, with Phase
 
 it(`keeps the offline bundle within ${OFFLINE_BUDGET / 1024 / 1024} MB`, () => {
   const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
-  const files = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+  const files = [...sw.matchAll(/"?url"?\s*:\s*"([^"]+)"/g)].map((m) => m[1]!);
   expect(files).toEqual(expect.arrayContaining(['index.html']));
   expect(files.some((f) => /phaser-.*\.js$/.test(f))).toBe(true);
   expect(files.some((f) => /\.ogg$/.test(f))).toBe(true);

@@ -4,6 +4,7 @@
 // screen replays them; the CSV export holds both teams; the class-vote tally,
 // pause and the endings gallery work.
 import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openGame, previewUrl, waitForStage } from './harness.ts';
@@ -19,6 +20,12 @@ afterAll(async () => {
 
 const screen = (page: Page) => page.getAttribute('#app', 'data-screen');
 
+/** axe-core on the workshop screens too (the other screens: accessibility.test.ts). */
+async function expectAccessible(page: Page, label: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
+
 async function answerCheck(page: Page, pick: 'first' | 'last') {
   const groups = await page.locator('#app fieldset').count();
   expect(groups).toBeGreaterThanOrEqual(5);
@@ -30,10 +37,12 @@ async function playTeam(page: Page, code: string, team: string, responseIndex: n
   await waitForStage(page);
   await page.goto(previewUrl(`?join=${code}`));
   await page.waitForSelector('#app[data-screen="join"]');
+  if (team === 'Team Blue') await expectAccessible(page, 'join');
   expect(await page.inputValue('#app input[type="text"] >> nth=0')).toBe(code);
   await page.fill('#app input[type="text"] >> nth=1', team);
   await page.click('[data-action="join-start"]');
   await page.waitForSelector('#app[data-screen="check"]');
+  if (team === 'Team Blue') await expectAccessible(page, 'check');
   await answerCheck(page, 'first');
   await page.waitForSelector('#app[data-screen="briefing"]');
   for (let step = 0; step < 80; step++) {
@@ -98,6 +107,7 @@ describe('a workshop session', () => {
     expect(await page.locator('#app [role="alert"]').innerText()).toMatch(/Broken/);
     expect(await page.locator('#app .knowledge-gain tbody tr').count()).toBeGreaterThanOrEqual(5);
     await page.screenshot({ path: `${ROOT}test-results/screens/compare-1366.png`, fullPage: true });
+    await expectAccessible(page, 'compare');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="csv"]')]);
     const rows = readFileSync((await csv.path())!, 'utf8').trim().split('\r\n');
     expect(rows).toHaveLength(3);

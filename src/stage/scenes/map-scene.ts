@@ -47,6 +47,21 @@ export class MapScene extends Scene {
         g.strokePoints(points, true);
       }
     }
+    const names = this.view.countryNames ?? {};
+    for (const shape of shapes) {
+      if (!shape.code || !shape.label || !names[shape.code]) continue;
+      // Kyrgyzstan and Tajikistan are small: their names sit a little aside so pins stay clear.
+      const nudge = shape.code === 'KG' ? { x: 95, y: 14 } : shape.code === 'TJ' ? { x: 10, y: 30 } : { x: 0, y: 0 };
+      this.add
+        .text(shape.label.x + nudge.x, shape.label.y + nudge.y, (names[shape.code] ?? '').toUpperCase(), {
+          fontFamily: 'PT Sans, sans-serif',
+          fontSize: shape.code === 'KZ' ? '20px' : '14px',
+          color: '#4a4843',
+          fontStyle: 'bold',
+        })
+        .setOrigin(0.5)
+        .setLetterSpacing(2);
+    }
     const projection = centralAsiaProjection(width, height);
     for (const pin of this.view.pins ?? []) {
       const at = projection([pin.lon, pin.lat]);

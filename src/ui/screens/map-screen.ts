@@ -54,7 +54,12 @@ export function mapScreen(ui: UiContext, selected: string | null, onSelect: (id:
       list,
       h('p', { class: 'note' }, t('map.mapNote')),
     ],
-    stage: { scene: 'map', pins: mapPins(ui.catalog), selected },
+    stage: {
+      scene: 'map',
+      pins: mapPins(ui.catalog),
+      selected,
+      countryNames: Object.fromEntries(['KG', 'KZ', 'UZ', 'TJ', 'TM'].map((c) => [c, t(`map.country.${c.toLowerCase()}`)])),
+    },
     stageDescription: t('stage.map', { selected: chosen ? `${plain(chosen.title)} (${placeName(chosen)})` : t('stage.noneSelected') }),
   };
 }
