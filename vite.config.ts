@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -32,10 +34,44 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+const CONTENT_DIR = fileURLToPath(new URL('./scenarios/', import.meta.url));
+const SHARED_FILES = new Set(['sources.json', 'shared-events.json', 'glossary.json']);
+
+/**
+ * `virtual:scenario-catalog`: what the title and the map need about each
+ * scenario (id, title, place, years, turns, the opening of the briefing),
+ * built from the scenario files, so the full files load only when a scenario
+ * is played. The catalog is checked against the full content in the tests.
+ */
+function scenarioCatalog(): Plugin {
+  const id = 'virtual:scenario-catalog';
+  return {
+    name: 'safe-city-scenario-catalog',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      const entries = readdirSync(CONTENT_DIR)
+        .filter((name) => name.endsWith('.json') && !SHARED_FILES.has(name))
+        .sort()
+        .map((name) => {
+          this.addWatchFile(CONTENT_DIR + name);
+          try {
+            const s = JSON.parse(readFileSync(CONTENT_DIR + name, 'utf8'));
+            return { file: name, id: s.id, title: s.title, place: s.place, years: s.years, turns: s.turns, teaser: s.briefing?.text };
+          } catch {
+            return { file: name, id: name.replace(/\.json$/, ''), broken: true };
+          }
+        });
+      return `export default ${JSON.stringify(entries)};`;
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   plugins: [
     contentSecurityPolicy(),
+    scenarioCatalog(),
     // Offline: after the first visit every file of the game (scenarios, map,
     // fonts, sound) is served from the service worker's precache.
     VitePWA({
