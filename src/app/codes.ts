@@ -182,3 +182,8 @@ export function decodeResult(code: string, scenarioCount: number, shapeFor: (ses
   if (r.remaining >= 5) throw new CodeError('the code is longer than a result code');
   return { session, choices, responses };
 }
+
+/** The session a result code belongs to (its first fields), without the scenario's shape. */
+export function sessionOfResult(code: string, scenarioCount: number): SessionSettings {
+  return readSession(fromCode(code), scenarioCount);
+}

@@ -21,7 +21,7 @@ import { GameSession, restoreSession, SAVE_KEY, setAsideSave } from './session.t
 import { saveSettings, type Settings } from './settings.ts';
 import type { KeyValueStore } from './storage.ts';
 import { randomSeed } from './seeds.ts';
-import { CodeError, decodeSession, normaliseCode, WORKSHOP_SEED_BITS, type SessionSettings } from './codes.ts';
+import { CodeError, decodeSession, normaliseCode, sessionOfResult, WORKSHOP_SEED_BITS, type SessionSettings } from './codes.ts';
 import { importResultCode, parseResultFile, resultCodeFor, resultsCsv, RESULT_FILE_VERSION, type ResultFile, type TeamResult } from './results.ts';
 import { compareScreen, joinScreen, setupScreen, workshopHub, type WorkshopActions } from '../ui/screens/workshop-screens.ts';
 import { knowledgeScreen } from '../ui/screens/knowledge-screen.ts';
@@ -302,8 +302,7 @@ export class Controller implements UiContext {
         for (const e of entries) {
           try {
             // Load the scenario the code names before replaying it.
-            const settingsOnly = this.peekScenarioOfResult(e.code, ids);
-            if (settingsOnly) await this.loadFor(settingsOnly);
+            await this.loadFor(ids[sessionOfResult(e.code, ids.length).scenarioIndex] ?? '');
             this.results.push(importResultCode(e.code, e.team, ids, (id) => this.loadedFor.get(id)!, e.knowledge));
           } catch (error) {
             problems.push(t('workshop.importProblem', { what: e.what, reason: (error as Error).message }));
@@ -341,22 +340,12 @@ export class Controller implements UiContext {
     if (report.bundle) this.loadedFor.set(scenarioId, report.bundle);
   }
 
-  /** The scenario a result code is for (its first bits are a session code). */
-  private peekScenarioOfResult(code: string, ids: string[]): string | null {
-    const symbols = normaliseCode(code);
-    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-    let bits = '';
-    for (const ch of symbols.slice(0, 2)) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
-    const index = parseInt(bits.slice(3, 8), 2);
-    return ids[index] ?? null;
-  }
 
   openPanel(panel: PanelName, metric?: MetricId): void {
     if (panel !== 'settings' && panel !== 'pause' && panel !== 'endings' && panel !== 'guide' && !this.loaded) {
       void this.load(null).then((bundle) => bundle && this.openPanel(panel, metric));
       return;
     }
-    const dialog = this.shell.dialog;
     let content: HTMLElement;
     if (panel === 'settings') {
       content = settingsPanel(this.settings, {
@@ -369,18 +358,16 @@ export class Controller implements UiContext {
       });
     } else if (panel === 'pause') content = pausePanel(() => this.closePanel());
     else if (panel === 'endings' || panel === 'guide') {
-      void (panel === 'endings' ? this.endingsContent() : guideContent()).then((c) => {
-        const close = h('button', { type: 'button', class: 'dialog-close', 'data-action': 'close-panel' }, t('nav.close'));
-        close.addEventListener('click', () => this.closePanel());
-        fill(dialog, close, c);
-        dialog.dataset['panel'] = panel;
-        if (!dialog.open) dialog.showModal();
-        c.querySelector<HTMLElement>('h2')?.focus();
-      });
+      void (panel === 'endings' ? this.endingsContent() : guideContent()).then((c) => this.showPanel(panel, c));
       return;
     } else if (panel === 'glossary') content = glossaryPanel(this.bundle);
     else if (panel === 'casebook') content = casebookPanel(this.bundle);
     else content = rulesPanel(this.bundle, metric ?? 'debt');
+    this.showPanel(panel, content);
+  }
+
+  private showPanel(panel: PanelName, content: HTMLElement): void {
+    const dialog = this.shell.dialog;
     const close = h('button', { type: 'button', class: 'dialog-close', 'data-action': 'close-panel' }, t('nav.close'));
     close.addEventListener('click', () => this.closePanel());
     fill(dialog, close, content);
