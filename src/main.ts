@@ -83,7 +83,6 @@ async function boot() {
     bar.value = 40;
     const stage = await createStage(s.stage, (fraction) => (bar.value = 40 + Math.round(fraction * 60)));
     controller.attachStage(stage);
-    performance.mark('stage-ready');
   } catch (error) {
     controller.addNotice(t('boot.stageFailed', { reason: (error as Error).message }));
   } finally {
@@ -97,6 +96,8 @@ async function boot() {
   } catch {
     /* the game is fully playable with sound off */
   }
+  // Everything the page loads by itself has arrived (tests and the benchmark wait for this).
+  performance.mark('stage-ready');
 }
 
 void boot();
