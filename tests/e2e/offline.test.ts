@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { launchPersistent, previewUrl, recordContext } from './harness.ts';
+import { launchPersistent, previewUrl, recordContext, waitForStage } from './harness.ts';
 import { realContent } from '../support/content.ts';
 
 it('loads, goes offline, reloads, and plays a scenario to the debrief', async () => {
@@ -20,8 +20,10 @@ it('loads, goes offline, reloads, and plays a scenario to the debrief', async ()
       const registration = await navigator.serviceWorker.ready;
       return registration.active?.state === 'activated';
     }, undefined, { timeout: 60_000 });
+    await waitForStage(page);
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await waitForStage(page);
 
     await context.setOffline(true);
     const mark = log.mark();
