@@ -66,16 +66,22 @@ describe('hostile text renders as inert text', () => {
     const { page, context } = session;
     // Rewrite the scenario's bundled text on its way to the page.
     await context.route(/\/assets\/.*\.js$/, async (route) => {
-      const response = await route.fetch();
-      let body = await response.text();
-      if (body.includes(s.title.en)) body = body.split(s.title.en).join(HOSTILE);
-      await route.fulfill({ response, body });
+      try {
+        const response = await route.fetch();
+        let body = await response.text();
+        if (body.includes(s.title.en)) body = body.split(s.title.en).join(HOSTILE);
+        await route.fulfill({ response, body });
+      } catch {
+        // The context closed while a chunk was still on its way: nothing to rewrite.
+      }
     });
     await page.goto(previewUrl(`?scenario=${s.id}&seed=1`));
     await page.waitForSelector('#app[data-screen="briefing"]');
     expect(await page.locator('#app h1').innerText()).toBe(HOSTILE);
     expect(await page.locator('#app img, #app script').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await waitForStage(page);
+    await context.unrouteAll({ behavior: 'wait' });
     await session.close();
   });
 
