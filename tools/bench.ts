@@ -44,7 +44,8 @@
 //     both alike. Reported: median playthroughs/s of each, the rounds as
 //     `samples`, and engine.throughput_ratio = median(engine) / median(bare)
 //     (goal >= 0.5; `paired_median` is the median of per-round ratios).
-//  6. explore.wall_time_s: exploreScenario(compiled, { seeds: 20 }) timed with
+//  6. explore.wall_time_s: exploreScenario(compiled, { seeds: 20 }) on every core
+//     (tools/explore-parallel.ts: the same report as one thread), timed with
 //     performance.now(); median of 3 runs when one run is short (< 3 s), else
 //     a single run. Goal <= 10 s. The report's paths and exhaustive included.
 // The round length shrinks with the number of scenarios so that the whole
@@ -58,7 +59,6 @@ import { assign, createActor, setup, type InspectionEvent } from 'xstate';
 import {
   compileScenario,
   enabledEvents,
-  exploreScenario,
   formatProblem,
   loadContent,
   makePolicy,
@@ -74,6 +74,7 @@ import {
   type RunResult,
 } from '../src/engine/index.ts';
 import { CONTENT_DIR, loadBundleOrExit, readContentFiles } from './content-files.ts';
+import { exploreInParallel } from './explore-parallel.ts';
 
 const FIXTURE_DIR = 'tests/fixtures/mini';
 const ROUNDS = 7;
@@ -322,7 +323,7 @@ function timedRound(batch: (count: number) => void, count: number): number {
   return count / seconds(t0);
 }
 
-function benchScenario(bundle: ContentBundle, index: number, content: Content, roundSeconds: number): void {
+async function benchScenario(bundle: ContentBundle, index: number, content: Content, roundSeconds: number): Promise<void> {
   const scenario = bundle.scenarios[index]!;
   const id = scenario.id;
   const c = prepareScenario(scenario, bundle.shared);
@@ -407,7 +408,8 @@ function benchScenario(bundle: ContentBundle, index: number, content: Content, r
   let report;
   for (let r = 0; r < 3; r++) {
     const t0 = performance.now();
-    report = exploreScenario(c, { seeds: EXPLORE_SEEDS });
+    // On every core (workers split the seeds; the merged report equals a single-threaded run).
+    report = await exploreInParallel({ dir: content === 'fixture' ? FIXTURE_DIR : contentDir, scenario: id, seeds: EXPLORE_SEEDS });
     times.push(seconds(t0));
     if (times[0]! >= EXPLORE_REPEAT_BELOW_SECONDS) break;
   }
@@ -443,7 +445,7 @@ const roundSeconds = Math.min(0.5, Math.max(0.1, TOTAL_ROUND_BUDGET_SECONDS / (s
 const failed: string[] = [];
 for (let i = 0; i < scenarioCount; i++) {
   try {
-    benchScenario(bundle, i, content, roundSeconds);
+    await benchScenario(bundle, i, content, roundSeconds);
   } catch (error) {
     // Not noise: the engine or the content broke. Report it, go on, exit 1.
     const id = bundle.scenarios[i]!.id;

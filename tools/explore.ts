@@ -1,8 +1,8 @@
 // npm run --silent explore -- --scenario ID [--seeds K]
 // Every decision combination, K seeds each; prints one JSON report.
 import { parseArgs } from 'node:util';
-import { exploreScenario, prepareScenario } from '../src/engine/index.ts';
 import { loadBundleOrExit, CONTENT_DIR } from './content-files.ts';
+import { exploreInParallel } from './explore-parallel.ts';
 
 function fail(message: string): never {
   console.error(`explore: ${message}`);
@@ -25,4 +25,4 @@ if (!scenario) fail(`unknown scenario "${args.scenario}"; expected one of: ${bun
 const seeds = Number(args.seeds ?? '20');
 if (!Number.isInteger(seeds) || seeds < 1 || seeds > 10_000) fail(`--seeds must be an integer from 1 to 10000 (got "${args.seeds}")`);
 
-console.log(JSON.stringify(exploreScenario(prepareScenario(scenario, bundle.shared), { seeds }), null, 2));
+console.log(JSON.stringify(await exploreInParallel({ dir: args.dir ?? CONTENT_DIR, scenario: scenario.id, seeds }), null, 2));

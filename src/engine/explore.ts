@@ -11,6 +11,11 @@ export interface ExploreOptions {
   seeds?: number;
   /** Target number of playthroughs: beyond it responses are sampled. Not a hard cap: every decision combination and seed still gets one sampled path. */
   pathBudget?: number;
+  /**
+   * Walk only these seeds of 1..seeds (for splitting the work across threads);
+   * sampling is still sized for all `seeds`, so merged parts equal one whole run.
+   */
+  part?: { from: number; to: number };
 }
 
 export interface ExploreReport {
@@ -113,12 +118,15 @@ export function exploreScenario(c: CompiledScenario, options: ExploreOptions = {
   let exhaustive = true;
   let samplesPerStart = 1;
 
-  for (let seed = 1; seed <= seeds; seed++) {
+  const from = options.part?.from ?? 1;
+  const to = options.part?.to ?? seeds;
+  for (let seed = from; seed <= to; seed++) {
     const [initial] = initialTransition(machine, { seed });
     const started = step(initial, { type: 'briefing.start' });
     const leaves: GameSnapshot[] = [];
     decisionLeaves(c, step, started, leaves, onDeadEnd);
-    if (seed === 1) {
+    // Decisions draw no random numbers: every seed has the same combinations.
+    if (seed === from) {
       const starts = leaves.length * seeds;
       exhaustive = starts * treePerStart <= budget;
       samplesPerStart = Math.max(1, Math.floor(budget / Math.max(1, starts)));
@@ -162,4 +170,25 @@ export function decisionCombinations(c: CompiledScenario): Record<string, string
   const [initial] = initialTransition(machine, { seed: 0 });
   visit(step(initial, { type: 'briefing.start' }));
   return out;
+}
+
+/** Combine reports of parts of one exploration (see ExploreOptions.part) into the whole. */
+export function mergeExploreReports(parts: readonly ExploreReport[]): ExploreReport {
+  const [first, ...rest] = parts;
+  if (!first) throw new Error('no reports to merge');
+  const merged: ExploreReport = structuredClone(first);
+  for (const r of rest) {
+    merged.paths += r.paths;
+    merged.deadEnds += r.deadEnds;
+    merged.exhaustive = merged.exhaustive && r.exhaustive;
+    for (const [id, n] of Object.entries(r.endings)) merged.endings[id] = (merged.endings[id] ?? 0) + n;
+    for (const m of METRIC_IDS) {
+      merged.metrics[m].min = Math.min(merged.metrics[m].min, r.metrics[m].min);
+      merged.metrics[m].max = Math.max(merged.metrics[m].max, r.metrics[m].max);
+    }
+  }
+  merged.unreachableEndings = Object.entries(merged.endings)
+    .filter(([, n]) => n === 0)
+    .map(([id]) => id);
+  return merged;
 }

@@ -22,7 +22,7 @@ const sorted = (xs: string[][]) => xs.map((x) => x.join('+')).sort();
 describe('validSelections', () => {
   const bundle = realContent();
   for (const scenario of bundle.scenarios) {
-    it(`${scenario.id}: equals the brute-force set of valid choices at every decision, along random paths`, () => {
+    it(`${scenario.id}: equals the brute-force set of valid choices at every decision, along random paths`, { timeout: 60_000 }, () => {
       const c = prepareScenario(scenario, bundle.shared);
       const machine = compileScenario(c);
       let checked = 0;
@@ -45,4 +45,19 @@ describe('validSelections', () => {
       expect(checked).toBeGreaterThanOrEqual(6 * c.decisions.length);
     });
   }
+});
+
+describe('exploreScenario in parts', () => {
+  it('gives, merged, exactly the report of one whole run', { timeout: 60_000 }, async () => {
+    const { exploreScenario, mergeExploreReports } = await import('./explore.ts');
+    const bundle = realContent();
+    const c = prepareScenario(bundle.scenarios[0]!, bundle.shared);
+    const whole = exploreScenario(c, { seeds: 4 });
+    const parts = [
+      exploreScenario(c, { seeds: 4, part: { from: 1, to: 1 } }),
+      exploreScenario(c, { seeds: 4, part: { from: 2, to: 4 } }),
+    ];
+    expect(parts[0]!.paths).toBeLessThan(whole.paths);
+    expect(mergeExploreReports(parts)).toEqual(whole);
+  });
 });
