@@ -27,24 +27,58 @@ function inRange(value: number, r: Range): boolean {
   );
 }
 
-export function evaluate(condition: Condition | undefined, state: ConditionState): boolean {
-  if (condition === undefined) return true;
-  if ('all' in condition) return condition.all.every((c) => evaluate(c, state));
-  if ('any' in condition) return condition.any.some((c) => evaluate(c, state));
-  if ('not' in condition) return !evaluate(condition.not, state);
-  if ('metric' in condition) return inRange(state.metrics[condition.metric], condition);
+type Test = (state: ConditionState) => boolean;
+
+const compiled = new WeakMap<object, Test>();
+const always: Test = () => true;
+
+/** Turn a condition into a function once; conditions are checked many times per turn. */
+function compileCondition(condition: Condition): Test {
+  if ('all' in condition) {
+    const parts = condition.all.map(compileCondition);
+    return (state) => parts.every((t) => t(state));
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map(compileCondition);
+    return (state) => parts.some((t) => t(state));
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not);
+    return (state) => !inner(state);
+  }
+  if ('metric' in condition) {
+    const { metric } = condition;
+    return (state) => inRange(state.metrics[metric], condition);
+  }
   if ('chose' in condition) {
     const [decision, option] = condition.chose.split('.') as [string, string];
-    return state.choices[decision]?.includes(option) ?? false;
+    return (state) => state.choices[decision]?.includes(option) ?? false;
   }
-  if ('tag' in condition) return state.tags.includes(condition.tag);
-  if ('flag' in condition) return state.flags.includes(condition.flag);
-  if ('seen' in condition) return state.seen.includes(condition.seen);
+  if ('tag' in condition) {
+    const { tag } = condition;
+    return (state) => state.tags.includes(tag);
+  }
+  if ('flag' in condition) {
+    const { flag } = condition;
+    return (state) => state.flags.includes(flag);
+  }
+  if ('seen' in condition) {
+    const { seen } = condition;
+    return (state) => state.seen.includes(seen);
+  }
   if ('responded' in condition) {
     const [event, response] = condition.responded.split('.') as [string, string];
-    return state.responses.some((r) => r.event === event && r.response === response);
+    return (state) => state.responses.some((r) => r.event === event && r.response === response);
   }
-  return inRange(state.turn, condition.turn);
+  const range = condition.turn;
+  return (state) => inRange(state.turn, range);
+}
+
+export function evaluate(condition: Condition | undefined, state: ConditionState): boolean {
+  if (condition === undefined) return always(state);
+  let test = compiled.get(condition);
+  if (!test) compiled.set(condition, (test = compileCondition(condition)));
+  return test(state);
 }
 
 /** Every id a condition mentions, for cross-reference checks. */
