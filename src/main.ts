@@ -62,6 +62,16 @@ async function boot() {
   installArrowKeys(s.app);
   installArrowKeys(s.dialog);
   s.dialog.addEventListener('close', () => s.app.querySelector<HTMLElement>('h1')?.focus());
+  // A printed page shows its reference list and other folded text in full, whatever the browser does with closed <details>.
+  let closedForPrint: HTMLDetailsElement[] = [];
+  window.addEventListener('beforeprint', () => {
+    closedForPrint = [...document.querySelectorAll<HTMLDetailsElement>('details:not([open]):not(.sources), details.reference-list:not([open])')];
+    for (const d of closedForPrint) d.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of closedForPrint) d.open = false;
+    closedForPrint = [];
+  });
 
   // The title is interactive before the graphics engine arrives: the DOM
   // carries every choice; the stage loads alongside with its own progress bar.

@@ -7,6 +7,8 @@
 // type), are grouped in fours, and end in a check character (Luhn mod 32),
 // which catches any single mistyped character and most swapped neighbours.
 
+import { t } from './i18n.ts';
+
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODE_VERSION = 1;
 export const WORKSHOP_SEED_BITS = 20;
@@ -21,14 +23,22 @@ export interface SessionSettings {
   timerMinutes: number;
 }
 
-export class CodeError extends Error {}
+/** A code, file or save the game cannot use; the message is in the player's language (src/locales: problem.*). */
+export class CodeError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(t(`problem.${key}`, params));
+  }
+}
 
 // --- bits ------------------------------------------------------------------
 
 class BitWriter {
   bits: number[] = [];
   write(value: number, width: number) {
-    if (!Number.isInteger(value) || value < 0 || value >= 2 ** width) throw new CodeError(`value ${value} does not fit in ${width} bits`);
+    if (!Number.isInteger(value) || value < 0 || value >= 2 ** width) throw new CodeError('valueTooWide', { value, width });
     for (let i = width - 1; i >= 0; i--) this.bits.push(Math.floor(value / 2 ** i) % 2);
   }
 }
@@ -37,7 +47,7 @@ class BitReader {
   private at = 0;
   constructor(private readonly bits: number[]) {}
   read(width: number): number {
-    if (this.at + width > this.bits.length) throw new CodeError('the code is too short');
+    if (this.at + width > this.bits.length) throw new CodeError('codeTooShort');
     let value = 0;
     for (let i = 0; i < width; i++) value = value * 2 + this.bits[this.at++]!;
     return value;
@@ -67,8 +77,12 @@ function toCode(bits: number[]): string {
   const padded = [...bits, ...Array((5 - (bits.length % 5)) % 5).fill(0)];
   let symbols = '';
   for (let i = 0; i < padded.length; i += 5) symbols += ALPHABET[padded.slice(i, i + 5).reduce((v, b) => v * 2 + b, 0)];
-  const full = symbols + checkCharacter(symbols);
-  return full.match(/.{1,4}/g)!.join('-');
+  return formatCode(symbols + checkCharacter(symbols));
+}
+
+/** A code as it is read out and printed: in groups of four. */
+export function formatCode(code: string): string {
+  return (normaliseCode(code).match(/.{1,4}/g) ?? []).join('-');
 }
 
 /** Normalise what a person typed: case, spaces and dashes, and the letters people confuse with digits. */
@@ -83,10 +97,10 @@ export function normaliseCode(input: string): string {
 
 function fromCode(input: string): BitReader {
   const code = normaliseCode(input);
-  if (code.length < 2) throw new CodeError('the code is too short');
-  for (const ch of code) if (!ALPHABET.includes(ch)) throw new CodeError(`"${ch}" is not a letter or digit used in codes`);
+  if (code.length < 2) throw new CodeError('codeTooShort');
+  for (const ch of code) if (!ALPHABET.includes(ch)) throw new CodeError('badCharacter', { ch });
   const symbols = code.slice(0, -1);
-  if (checkCharacter(symbols) !== code.slice(-1)) throw new CodeError('the check character does not match: a character is probably mistyped');
+  if (checkCharacter(symbols) !== code.slice(-1)) throw new CodeError('checkCharacter');
   const bits: number[] = [];
   for (const ch of symbols) {
     const v = ALPHABET.indexOf(ch);
@@ -107,13 +121,13 @@ function writeSession(w: BitWriter, s: SessionSettings) {
 
 function readSession(r: BitReader, scenarioCount: number): SessionSettings {
   const version = r.read(3);
-  if (version !== CODE_VERSION) throw new CodeError(`the code was made by another version of the game (${version})`);
+  if (version !== CODE_VERSION) throw new CodeError('otherVersion', { version });
   const scenarioIndex = r.read(5);
-  if (scenarioIndex >= scenarioCount) throw new CodeError('the code names a scenario this version of the game does not have');
+  if (scenarioIndex >= scenarioCount) throw new CodeError('unknownScenario');
   const seed = r.read(WORKSHOP_SEED_BITS);
   const knowledgeCheck = r.read(1) === 1;
   const timerMinutes = r.read(4);
-  if (timerMinutes > MAX_TIMER_MINUTES) throw new CodeError('the code asks for a timer this game does not offer');
+  if (timerMinutes > MAX_TIMER_MINUTES) throw new CodeError('badTimer');
   return { scenarioIndex, seed, knowledgeCheck, timerMinutes };
 }
 
@@ -173,13 +187,13 @@ export function decodeResult(code: string, scenarioCount: number, shapeFor: (ses
       return d.options.filter((_, j) => Math.floor(mask / 2 ** j) % 2 === 1);
     }
     const index = r.read(widthFor(d.options.length));
-    if (index >= d.options.length) throw new CodeError('the code names an option the scenario does not have');
+    if (index >= d.options.length) throw new CodeError('unknownOption');
     return [d.options[index]!];
   });
   const turns = r.read(TURN_COUNT_BITS);
   const responses: number[] = [];
   for (let i = 0; i < turns; i++) responses.push(r.read(RESPONSE_BITS) - 1);
-  if (r.remaining >= 5) throw new CodeError('the code is longer than a result code');
+  if (r.remaining >= 5) throw new CodeError('codeTooLong');
   return { session, choices, responses };
 }
 

@@ -291,7 +291,7 @@ export class Controller implements UiContext {
           });
         for (const f of files) {
           try {
-            if (!f.text) throw new CodeError('the file is empty or too large');
+            if (!f.text) throw new CodeError('fileEmpty');
             const r = parseResultFile(f.text);
             entries.push({ what: f.name.slice(0, 60), team: r.team, code: r.code, knowledge: r.knowledge });
           } catch (error) {
@@ -607,9 +607,11 @@ export class Controller implements UiContext {
       return mapScreen(this, view.selected, (id) => {
         if (this.view.kind !== 'map' || this.view.selected === id) return;
         this.view = { kind: 'map', selected: id };
-        this.lastStage = { ...this.lastStage!, selected: id };
+        // Only the stage follows the selection; the text stays, so focus stays where it is.
+        const next = mapScreen(this, id, () => {}, []);
+        this.lastStage = { ...next.stage, reducedMotion: this.reducedMotion() };
         this.stagePort?.show(this.lastStage);
-        this.shell.stage.setAttribute('aria-label', t('app.stageAlt', { description: mapScreen(this, id, () => {}, []).stageDescription }));
+        this.shell.stage.setAttribute('aria-label', t('app.stageAlt', { description: next.stageDescription }));
       }, notices);
     }
     const session = this.session!;

@@ -23,6 +23,7 @@ void i18next.init({
   initAsync: false,
   interpolation: { escapeValue: false }, // text only ever reaches textContent
   returnNull: false,
+  showSupportNotice: false,
 });
 
 export function t(key: string, values?: Record<string, string | number>): string {

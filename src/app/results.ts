@@ -14,6 +14,7 @@ import {
   type GameEvent,
   type GameSnapshot,
 } from '../engine/index.ts';
+import { t } from './i18n.ts';
 import { CodeError, decodeResult, encodeResult, type MoveShape, type ResultMoves, type SessionSettings } from './codes.ts';
 
 export const RESULT_FILE_VERSION = 1;
@@ -71,26 +72,26 @@ export function replayMoves(c: CompiledScenario, moves: ResultMoves): Replayed {
   const send = (e: GameEvent, what: string) => {
     const before = actor.getSnapshot();
     actor.send(e);
-    if (actor.getSnapshot() === before) throw new CodeError(`${what} is not possible at that point of the scenario`);
+    if (actor.getSnapshot() === before) throw new CodeError('moveRefused', { what });
     events.push(e);
   };
-  send({ type: 'briefing.start' }, 'starting');
-  c.decisions.forEach((d, i) => send({ type: 'decision.choose', decision: d.id, options: moves.choices[i] ?? [] }, `the choice for "${d.id}"`));
+  send({ type: 'briefing.start' }, t('problem.moveStart'));
+  c.decisions.forEach((d, i) => send({ type: 'decision.choose', decision: d.id, options: moves.choices[i] ?? [] }, t('problem.moveChoice', { decision: d.id })));
   for (const [turn, index] of moves.responses.entries()) {
     const snapshot = actor.getSnapshot();
-    if (snapshot.status === 'done') throw new CodeError('the code has more turns than the game played');
+    if (snapshot.status === 'done') throw new CodeError('tooManyTurns');
     const phase = phaseOf(snapshot.value);
-    if (index === -1) send({ type: 'turn.continue' }, `a quiet turn ${turn + 1}`);
+    if (index === -1) send({ type: 'turn.continue' }, t('problem.moveQuiet', { turn: turn + 1 }));
     else {
       const offered = enabledEvents(c, phase, snapshot.context);
       const e = offered[index];
-      if (!e || e.type !== 'event.respond') throw new CodeError(`response ${index + 1} in turn ${turn + 1} was not offered`);
-      send(e, `the response in turn ${turn + 1}`);
+      if (!e || e.type !== 'event.respond') throw new CodeError('responseNotOffered', { response: index + 1, turn: turn + 1 });
+      send(e, t('problem.moveResponse', { turn: turn + 1 }));
     }
   }
   const snapshot = actor.getSnapshot();
   actor.stop();
-  if (snapshot.status !== 'done') throw new CodeError('the code stops before the end of the scenario');
+  if (snapshot.status !== 'done') throw new CodeError('stopsEarly');
   return { snapshot, events };
 }
 
@@ -120,7 +121,7 @@ export function importResultCode(
     const id = catalogIds[session.scenarioIndex]!;
     const bundle = load(id);
     const scenario = bundle.scenarios.find((s) => s.id === id);
-    if (!scenario) throw new CodeError(`the scenario "${id}" is not loaded`);
+    if (!scenario) throw new CodeError('scenarioNotLoaded', { id });
     compiled = prepareScenario(scenario, bundle.shared);
     return shapeOf(compiled);
   };
@@ -145,17 +146,17 @@ export function importResultCode(
 
 /** Parse a result file's text: size limit, JSON, schema. Never executes anything. */
 export function parseResultFile(text: string): ResultFile {
-  if (text.length > MAX_RESULT_FILE_BYTES) throw new CodeError(`the file is larger than ${MAX_RESULT_FILE_BYTES / 1024} KB`);
+  if (text.length > MAX_RESULT_FILE_BYTES) throw new CodeError('fileTooLarge', { kb: MAX_RESULT_FILE_BYTES / 1024 });
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new CodeError('the file is not valid JSON');
+    throw new CodeError('fileNotJson');
   }
   const parsed = ResultFile.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new CodeError(`${issue.path.join('.') || 'file'}: ${issue.message}`);
+    throw new CodeError('invalidField', { path: issue.path.join('.') || 'file', detail: issue.message });
   }
   return parsed.data;
 }

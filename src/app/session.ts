@@ -13,6 +13,7 @@ import {
   type GameEvent,
   type GameMachine,
 } from '../engine/index.ts';
+import { t } from './i18n.ts';
 import type { KeyValueStore } from './storage.ts';
 
 export const SAVE_KEY = 'safe-city.save';
@@ -163,23 +164,23 @@ function replay(c: CompiledScenario, seed: number, events: GameEvent[], shown: n
 export function restoreSession(store: KeyValueStore, bundle: ContentBundle): Restored {
   const text = store.get(SAVE_KEY);
   if (text === null) return { kind: 'none' };
-  if (text.length > MAX_SAVE_BYTES) return { kind: 'discarded', reason: `larger than ${MAX_SAVE_BYTES} bytes` };
+  if (text.length > MAX_SAVE_BYTES) return { kind: 'discarded', reason: t('problem.saveTooLarge', { bytes: MAX_SAVE_BYTES }) };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { kind: 'discarded', reason: 'not valid JSON' };
+    return { kind: 'discarded', reason: t('problem.saveNotJson') };
   }
   const parsed = SaveFile.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { kind: 'discarded', reason: `${issue.path.join('.') || 'save'}: ${issue.message}` };
+    return { kind: 'discarded', reason: t('problem.invalidField', { path: issue.path.join('.') || 'save', detail: issue.message }) };
   }
   const save = parsed.data;
-  if (save.version > SAVE_VERSION) return { kind: 'discarded', reason: `made by a newer version of the game (save version ${save.version})` };
-  if (save.version < 1) return { kind: 'discarded', reason: `save version ${save.version} is not supported` };
+  if (save.version > SAVE_VERSION) return { kind: 'discarded', reason: t('problem.saveNewer', { version: save.version }) };
+  if (save.version < 1) return { kind: 'discarded', reason: t('problem.saveUnsupported', { version: save.version }) };
   const scenario = bundle.scenarios.find((s) => s.id === save.scenarioId);
-  if (!scenario) return { kind: 'discarded', reason: `the scenario "${save.scenarioId}" is no longer in the game` };
+  if (!scenario) return { kind: 'discarded', reason: t('problem.saveScenarioGone', { id: save.scenarioId }) };
   const c = prepareScenario(scenario, bundle.shared);
 
   if (save.fingerprint === fingerprint(c)) {
@@ -199,7 +200,7 @@ export function restoreSession(store: KeyValueStore, bundle: ContentBundle): Res
     replayed.save();
     return { kind: 'restored', session: replayed, migrated: true };
   }
-  return { kind: 'discarded', reason: 'its moves no longer fit the current version of the scenario' };
+  return { kind: 'discarded', reason: t('problem.saveMovesStale') };
 }
 
 /** Keep a discarded save under another key rather than deleting it: nothing is lost. */

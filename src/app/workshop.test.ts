@@ -6,6 +6,7 @@ import { realContent } from '../../tests/support/content.ts';
 import { CodeError, decodeSession, encodeSession, normaliseCode, type SessionSettings } from './codes.ts';
 import { importResultCode, movesOfEvents, parseResultFile, replayMoves, resultCodeFor, resultsCsv, shapeOf } from './results.ts';
 import { GameSession } from './session.ts';
+import { setLanguage } from './i18n.ts';
 
 const bundle = realContent();
 const ids = bundle.scenarios.map((s) => s.id).sort();
@@ -45,6 +46,26 @@ describe('session codes', () => {
     const code = encodeSession({ ...settings, scenarioIndex: 0 });
     expect(decodeSession(code.replace(/0/g, 'O'), ids.length).scenarioIndex).toBe(0);
     expect(() => decodeSession(encodeSession({ ...settings, scenarioIndex: 9 }), ids.length)).toThrow(/scenario/);
+  });
+
+  it("say what is wrong in the player's language", () => {
+    const code = normaliseCode(encodeSession(settings));
+    const typo = code.slice(0, -1) + (code.endsWith('0') ? '1' : '0');
+    const reason = () => {
+      try {
+        decodeSession(typo, ids.length);
+      } catch (error) {
+        return error instanceof CodeError ? `${error.key}: ${error.message}` : String(error);
+      }
+      return 'accepted';
+    };
+    try {
+      setLanguage('ru');
+      expect(reason()).toMatch(/^checkCharacter: контрольный символ не совпадает/);
+    } finally {
+      setLanguage('en');
+    }
+    expect(reason()).toMatch(/^checkCharacter: the check character does not match/);
   });
 });
 

@@ -9,6 +9,15 @@ export interface MapPin {
   lon: number;
   lat: number;
   country: string;
+  /** The number on the pin, the same as beside the scenario in the list. */
+  mark: string;
+}
+
+/** A documented place, drawn as a city marker with its name (already translated). */
+export interface MapCity {
+  name: string;
+  lon: number;
+  lat: number;
 }
 
 export interface StageView {
@@ -17,6 +26,9 @@ export interface StageView {
   /** Map: the pins and the one in focus. */
   pins?: readonly MapPin[];
   selected?: string | null;
+  /** Caption beside the selected pin (already translated). */
+  selectedCaption?: string;
+  cities?: readonly MapCity[];
   /** Names of the five states, translated, drawn on the map (ISO alpha-2 → name). */
   countryNames?: Readonly<Record<string, string>>;
   /** City: a stable seed for the skyline, the measures (0–100 scales; debt in $ million) and the last changes. */

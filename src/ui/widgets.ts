@@ -49,6 +49,32 @@ export function sourceList(bundle: ContentBundle, ids: readonly string[]): HTMLE
   return h('details', { class: 'sources' }, h('summary', {}, t('sources.summary', { ids: ids.join(', ') })), h('ul', {}, ...items));
 }
 
+/** Source ids in reading order: documents (S0–S4) first, then facts by number. */
+function byId(a: string, b: string): number {
+  return a[0] === b[0] ? a.localeCompare(b, 'en', { numeric: true }) : a[0] === 'S' ? -1 : 1;
+}
+
+/**
+ * Every source a page cites, once: each document in full, then each fact with
+ * its document's id. The printed debrief keeps this list open and the short
+ * per-item lists closed, so a handout is not the same citation again and again.
+ */
+export function referenceList(bundle: ContentBundle, ids: Iterable<string>): HTMLElement | null {
+  const facts = new Map(bundle.registry.facts.map((f) => [f.id, f]));
+  const docs = new Map(bundle.registry.sources.map((s) => [s.id, s]));
+  const all = [...new Set(ids)].filter((id) => facts.has(id) || docs.has(id)).sort(byId);
+  if (all.length === 0) return null;
+  const cited = all.filter((id) => facts.has(id));
+  const docIds = [...new Set([...all.filter((id) => docs.has(id)), ...cited.map((id) => facts.get(id)!.source)])].sort(byId);
+  return h(
+    'details',
+    { class: 'sources reference-list' },
+    h('summary', {}, t('sources.summary', { ids: all.join(', ') })),
+    h('ul', {}, ...docIds.map((id) => docs.get(id)!).map((d) => h('li', {}, h('cite', { lang: 'en' }, t('sources.document', { id: d.id, title: d.title, author: d.author, date: d.date }))))),
+    h('ul', {}, ...cited.map((id) => facts.get(id)!).map((f) => h('li', { lang: 'en' }, t('sources.factIn', { id: f.id, text: f.text, source: f.source })))),
+  );
+}
+
 export function formatMetric(metric: MetricId, value: number): string {
   return metric === 'debt' ? fmt.usdMillions(value) : t('metric.outOf100', { value: fmt.number(value) });
 }

@@ -126,7 +126,19 @@ describe('screens at 1920×1080 (projector) and 1024×768 (tablet)', () => {
           // Nothing wider than the window: no clipping and no sideways scrolling.
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
         }
-        if (name === 'debrief') break;
+        if (name === 'debrief') {
+          // The debrief prints as a handout: no picture, no buttons, every source list open.
+          expect(await page.locator('[data-action="print-debrief"]').isVisible()).toBe(true);
+          await page.emulateMedia({ media: 'print' });
+          expect(await page.locator('#stage').isVisible()).toBe(false);
+          expect(await page.locator('#app button').first().isVisible()).toBe(false);
+          expect(await page.locator('#app h2', { hasText: 'What really happened' }).isVisible()).toBe(true);
+          expect(await page.locator('#app details.sources:not(.reference-list) ul').first().isVisible()).toBe(false);
+          expect(await page.locator('#app details.reference-list ul').first().isVisible()).toBe(true);
+          await page.screenshot({ path: `${ARTEFACTS}/debrief-print-${viewport.width}.png`, fullPage: true });
+          await page.emulateMedia({ media: 'screen' });
+          break;
+        }
         await pressNextAction(page);
         await page.waitForTimeout(50);
       }

@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openGame, previewUrl, waitForStage } from './harness.ts';
-import { ROOT } from '../support/content.ts';
+import { realContent, ROOT } from '../support/content.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -58,6 +58,7 @@ async function playTeam(page: Page, code: string, team: string, responseIndex: n
   await page.waitForSelector('#app[data-screen="debrief"]');
   const result = (await page.getAttribute('[data-result-code]', 'data-result-code'))!;
   expect(result).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4})+$/);
+  expect(await page.locator('#app .team-result').innerText()).toContain(`Team: ${team} · session ${code}`);
   return result;
 }
 
@@ -106,6 +107,20 @@ describe('a workshop session', () => {
     expect(await page.locator('#app [data-team]').count()).toBe(2);
     expect(await page.locator('#app [role="alert"]').innerText()).toMatch(/Broken/);
     expect(await page.locator('#app .knowledge-gain tbody tr').count()).toBeGreaterThanOrEqual(5);
+    // One row per team in the side-by-side table, in the order they were added (codes first, then files).
+    expect(await page.locator('#app table.side-by-side tbody th').allInnerTexts()).toEqual(['Team Red', 'Team Blue']);
+    // The group's line: only Team Blue shared answers (first choice before, last choice after).
+    const [scenario] = [...realContent().scenarios].sort((a, b) => a.id.localeCompare(b.id));
+    const questions = scenario!.knowledgeCheck;
+    const shareRight = (pick: 0 | -1) => questions.filter((q) => q.choices.at(pick)!.id === q.answer).length / questions.length;
+    const percent = (x: number) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(x);
+    const before = shareRight(0);
+    const after = shareRight(-1);
+    expect(await page.locator('#app .knowledge-gain tfoot td').allInnerTexts()).toEqual([
+      percent(before),
+      percent(after),
+      `${after - before >= 0 ? '+' : '−'}${percent(Math.abs(after - before))}`,
+    ]);
     await page.screenshot({ path: `${ROOT}test-results/screens/compare-1366.png`, fullPage: true });
     await expectAccessible(page, 'compare');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="csv"]')]);

@@ -3,9 +3,10 @@ import { fmt, t } from '../../app/i18n.ts';
 import type { GameSession } from '../../app/session.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
-import { formatMetric, LOWER_IS_BETTER, plain, sourceList, text, tip } from '../widgets.ts';
+import { formatMetric, LOWER_IS_BETTER, plain, referenceList, sourceList, text, tip } from '../widgets.ts';
 import { knowledgeResults } from './knowledge-screen.ts';
 import { download } from '../download.ts';
+import { formatCode } from '../../app/codes.ts';
 import { cityStage } from './city-stage.ts';
 import { endingOf, TONE_ICON } from './ending-screen.ts';
 import { causeText } from './turn-screen.ts';
@@ -101,13 +102,20 @@ export function debriefScreen(ui: UiContext, session: GameSession): Screen {
       s.discussion.length ? h('h2', {}, t('debrief.discussion')) : null,
       s.discussion.length ? h('ol', { class: 'discussion' }, ...s.discussion.map((q) => text('li', q))) : null,
       h('h3', {}, t('debrief.sourcesUsed')),
-      sourceList(ui.bundle, s.sources),
+      referenceList(ui.bundle, [
+        ...s.sources,
+        ...ending.sources,
+        ...s.historical.sources,
+        ...Object.values(s.historical.directions).flatMap((d) => d?.sources ?? []),
+        ...totals.flatMap((e) => e.sources),
+      ]),
       h(
         'div',
         { class: 'actions', 'data-arrow-group': '' },
         button(t('debrief.replay'), () => ui.startScenario(s.id), { class: 'primary', 'data-action': 'replay' }),
         button(t('debrief.replaySame'), () => ui.startScenario(s.id, session.seed), { 'data-action': 'replay-same' }),
         button(t('debrief.another'), () => ui.goMap(s.id), { 'data-action': 'another' }),
+        button(t('debrief.print'), () => window.print(), { 'data-action': 'print-debrief' }),
       ),
     ].filter((n): n is HTMLElement => n !== null),
     ...cityStage(session, [], ending.tone),
@@ -122,7 +130,7 @@ function teamResultSection(ui: UiContext, session: GameSession): HTMLElement | n
     'section',
     { class: 'team-result' },
     h('h2', {}, t('workshop.yourResult')),
-    h('p', { class: 'meta' }, t('workshop.sessionLine', { team: session.meta.team ?? '', code: session.meta.sessionCode ?? '' })),
+    h('p', { class: 'meta' }, t('workshop.sessionLine', { team: session.meta.team ?? '', code: formatCode(session.meta.sessionCode ?? '') })),
     h('p', {}, `${t('workshop.resultCode')}: `, h('strong', { class: 'big-code', 'data-result-code': result.code }, result.code)),
     h('p', { class: 'meta' }, t('workshop.resultCodeHelp')),
     session.meta.knowledgeCheck ? h('div', { class: 'field' }, h('label', { for: 'include-answers' }, t('workshop.includeAnswers')), include) : null,

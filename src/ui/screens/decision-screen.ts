@@ -99,9 +99,14 @@ export function decisionScreen(ui: UiContext, session: GameSession): Screen {
           return h('li', { class: available.has(o.id) ? 'option' : 'option is-unavailable' }, h('h2', { class: 'option-title' }, plain(o.label)), details(o), toggle);
         }),
       ),
-      h('div', { class: 'budget-bar' }, h('span', { class: 'budget-track', role: 'presentation' }, gauge), status),
-      decision.max !== undefined || decision.min > 0 ? h('p', { class: 'meta' }, t('decision.countRule', { min: decision.min, max: decision.max ?? decision.options.length })) : null,
-      confirm,
+      // The running total stays in view while the player goes through the options.
+      h(
+        'div',
+        { class: 'decision-footer' },
+        h('div', { class: 'budget-bar' }, h('span', { class: 'budget-track', role: 'presentation' }, gauge), status),
+        decision.max !== undefined || decision.min > 0 ? h('p', { class: 'meta' }, t('decision.countRule', { min: decision.min, max: decision.max ?? decision.options.length })) : null,
+        confirm,
+      ),
     );
     update();
   }

@@ -1,21 +1,23 @@
 import { fmt, t } from '../../app/i18n.ts';
 import type { ScenarioSummary } from '../../catalog.ts';
-import type { MapPin } from '../../stage/stage-view.ts';
+import type { MapCity, MapPin } from '../../stage/stage-view.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { plain, text, tip } from '../widgets.ts';
 
-/** Pins for the scenarios; scenarios in the same place fan out a little so each can be clicked. */
+/** One numbered pin per scenario at its place (the stage fans out pins that share a place). */
 export function mapPins(scenarios: readonly ScenarioSummary[]): MapPin[] {
-  const seen = new Map<string, number>();
-  return scenarios.map((s) => {
-    const key = `${s.place.lat.toFixed(1)},${s.place.lon.toFixed(1)}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    const angle = n * 2.1;
-    const r = n === 0 ? 0 : 0.9;
-    return { id: s.id, lat: s.place.lat + r * Math.sin(angle), lon: s.place.lon + r * Math.cos(angle), country: s.place.country };
-  });
+  return scenarios.map((s, i) => ({ id: s.id, lat: s.place.lat, lon: s.place.lon, country: s.place.country, mark: String(i + 1) }));
+}
+
+/** The named places of the scenarios, once each (a scenario whose sources name no city adds none). */
+export function mapCities(scenarios: readonly ScenarioSummary[]): MapCity[] {
+  const cities = new Map<string, MapCity>();
+  for (const s of scenarios) {
+    const name = plain(s.place.city);
+    if (name && !cities.has(name)) cities.set(name, { name, lat: s.place.lat, lon: s.place.lon });
+  }
+  return [...cities.values()];
 }
 
 function placeName(s: ScenarioSummary): string {
@@ -27,7 +29,7 @@ export function mapScreen(ui: UiContext, selected: string | null, onSelect: (id:
   const list = h(
     'ul',
     { class: 'scenario-list', 'data-arrow-group': '' },
-    ...ui.catalog.map((s) => {
+    ...ui.catalog.map((s, i) => {
       const open = button(plain(s.title), () => ui.startScenario(s.id), {
         class: s.id === selected ? 'scenario-button is-selected' : 'scenario-button',
         'data-scenario': s.id,
@@ -37,7 +39,7 @@ export function mapScreen(ui: UiContext, selected: string | null, onSelect: (id:
       return h(
         'li',
         {},
-        open,
+        h('div', { class: 'scenario-head' }, h('span', { class: 'pin-mark', 'aria-hidden': 'true' }, String(i + 1)), open),
         h('p', { class: 'meta' }, t('map.scenarioMeta', { place: placeName(s), years: fmt.years(s.years.start, s.years.end), turns: s.turns })),
         text('p', s.teaser, { class: 'teaser' }),
       );
@@ -57,7 +59,9 @@ export function mapScreen(ui: UiContext, selected: string | null, onSelect: (id:
     stage: {
       scene: 'map',
       pins: mapPins(ui.catalog),
+      cities: mapCities(ui.catalog),
       selected,
+      ...(chosen ? { selectedCaption: plain(chosen.title) } : {}),
       countryNames: Object.fromEntries(['KG', 'KZ', 'UZ', 'TJ', 'TM'].map((c) => [c, t(`map.country.${c.toLowerCase()}`)])),
     },
     stageDescription: t('stage.map', { selected: chosen ? `${plain(chosen.title)} (${placeName(chosen)})` : t('stage.noneSelected') }),

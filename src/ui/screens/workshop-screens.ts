@@ -173,6 +173,31 @@ export function compareScreen(
         button(t('workshop.print'), () => window.print(), { 'data-action': 'print' }),
         button(t('workshop.clear'), () => actions.clearResults(), { 'data-action': 'clear' }),
       ),
+      h(
+        'table',
+        { class: 'paths side-by-side' },
+        h('caption', {}, t('workshop.sideBySide')),
+        h(
+          'thead',
+          {},
+          h('tr', {}, ...[t('workshop.team'), t('workshop.ending'), t('metric.debt'), t('metric.dataExposure'), t('metric.backlash')].map((c) => h('th', { scope: 'col' }, c))),
+        ),
+        h(
+          'tbody',
+          {},
+          ...results.map((r) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, r.team),
+              h('td', {}, endingOf(r)),
+              h('td', {}, formatMetric('debt', r.metrics.debt)),
+              h('td', {}, formatMetric('dataExposure', r.metrics.dataExposure)),
+              h('td', {}, formatMetric('backlash', r.metrics.backlash)),
+            ),
+          ),
+        ),
+      ),
       scenario ? h('h2', {}, `${plain(scenario.title)} · ${t('briefing.meta', { place: plain(scenario.place.city) || t(`map.country.${scenario.place.country.toLowerCase()}`), years: fmt.years(scenario.years.start, scenario.years.end), seed: first.seed })}`) : null,
       h(
         'div',
@@ -200,6 +225,9 @@ export function compareScreen(
       const answered = results.filter((r) => r.knowledge);
       if (answered.length > 0) {
         const share = (q: string, when: 'before' | 'after', answer: string) => answered.filter((r) => r.knowledge![when][q] === answer).length / answered.length;
+        const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
+        const row = (label: string, b: number, a: number) =>
+          h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, pct(b)), h('td', {}, pct(a)), h('td', {}, `${a - b >= 0 ? '+' : '−'}${pct(Math.abs(a - b))}`));
         body.push(
           h('h2', {}, t('workshop.knowledgeTitle')),
           h('p', { class: 'meta' }, t('workshop.teamsAnswered', { count: answered.length })),
@@ -210,11 +238,16 @@ export function compareScreen(
             h(
               'tbody',
               {},
-              ...scenario.knowledgeCheck.map((q) => {
-                const b = share(q.id, 'before', q.answer);
-                const a = share(q.id, 'after', q.answer);
-                return h('tr', {}, h('th', { scope: 'row' }, plain(q.question)), h('td', {}, pct(b)), h('td', {}, pct(a)), h('td', {}, `${a - b >= 0 ? '+' : '−'}${pct(Math.abs(a - b))}`));
-              }),
+              ...scenario.knowledgeCheck.map((q) => row(plain(q.question), share(q.id, 'before', q.answer), share(q.id, 'after', q.answer))),
+            ),
+            h(
+              'tfoot',
+              {},
+              row(
+                t('workshop.allQuestions'),
+                mean(scenario.knowledgeCheck.map((q) => share(q.id, 'before', q.answer))),
+                mean(scenario.knowledgeCheck.map((q) => share(q.id, 'after', q.answer))),
+              ),
             ),
           ),
         );
