@@ -140,6 +140,24 @@ describe('interface text', () => {
     setLanguage('en');
     expect(t('title.play')).toBe('Play');
   });
+
+  it('uses each language\'s plural forms for counted things', () => {
+    try {
+      setLanguage('ru');
+      expect([1, 2, 5, 21].map((count) => t('decision.cost', { count }))).toEqual([
+        'Стоимость: 1 балл',
+        'Стоимость: 2 балла',
+        'Стоимость: 5 баллов',
+        'Стоимость: 21 балл',
+      ]);
+      expect(t('decision.years', { count: 25 })).toBe('25 лет');
+    } finally {
+      setLanguage('en');
+    }
+    expect([1, 3].map((count) => t('decision.graceYears', { count }))).toEqual(['1 year’s grace', '3 years’ grace']);
+    expect(t('workshop.imported', { count: 1 })).toBe('1 result');
+    expect(t('workshop.teamsAnswered', { count: 2 })).toBe('2 teams shared their answers');
+  });
 });
 
 describe('scenario catalog', () => {

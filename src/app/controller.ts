@@ -362,7 +362,7 @@ export class Controller implements UiContext {
       return;
     } else if (panel === 'glossary') content = glossaryPanel(this.bundle);
     else if (panel === 'casebook') content = casebookPanel(this.bundle);
-    else content = rulesPanel(this.bundle, metric ?? 'debt');
+    else content = rulesPanel(this.bundle, metric ?? 'debt', this.session?.compiled);
     this.showPanel(panel, content);
   }
 
@@ -653,11 +653,16 @@ export class Controller implements UiContext {
   }
 }
 
-/** The teacher's guide (docs/teacher-guide.md), loaded only when opened. */
+/** The teacher's guide in each language: docs/teacher-guide.md (English) and docs/teacher-guide.<lang>.md. */
+const GUIDES = import.meta.glob<string>('../../docs/teacher-guide*.md', { query: '?raw', import: 'default' });
+
+/** The guide in the player's language, or in English with a note; loaded only when opened. */
 async function guideContent(): Promise<HTMLElement> {
-  const [{ default: text }, { renderMarkdown }] = await Promise.all([import('../../docs/teacher-guide.md?raw'), import('../ui/markdown.ts')]);
+  const own = GUIDES[`../../docs/teacher-guide.${currentLanguage()}.md`];
+  const [text, { renderMarkdown }] = await Promise.all([(own ?? GUIDES['../../docs/teacher-guide.md']!)(), import('../ui/markdown.ts')]);
   const body = renderMarkdown(text);
   const title = body.querySelector('h2');
   title?.setAttribute('tabindex', '-1');
-  return h('section', { class: 'panel panel-guide' }, h('p', { class: 'meta' }, t('nav.guideLanguage')), body);
+  if (own || currentLanguage() === 'en') return h('section', { class: 'panel panel-guide' }, body);
+  return h('section', { class: 'panel panel-guide', lang: 'en' }, h('p', { class: 'meta', lang: currentLanguage() }, t('nav.guideLanguage')), body);
 }

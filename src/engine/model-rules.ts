@@ -79,8 +79,8 @@ export const COMMIT_RULES: readonly TagRule[] = [
     delta: -6,
     sources: ['F023', 'F069'],
     explain: {
-      en: 'Stating where the data is stored, and keeping it in the country, closes the question the Kyrgyz government left open.',
-      ru: 'Если указано, где хранятся данные, и они остаются в стране, снимается вопрос, который правительство Кыргызстана оставило открытым.',
+      en: 'Stating where the data is stored, and keeping it in the country, answers a question governments in the region have left open (Kyrgyzstan gave few details); SCO states stressed sovereignty over data flows in 2022.',
+      ru: 'Если указано, где хранятся данные, и они остаются в стране, снимается вопрос, который правительства региона оставляли открытым (Кыргызстан почти ничего не сообщил); в 2022 году государства ШОС подчеркнули суверенитет над потоками данных.',
     },
   },
   {
@@ -143,10 +143,10 @@ export const COMMIT_RULES: readonly TagRule[] = [
     when: { tag: 'safeguard:moratorium' },
     metric: 'backlash',
     delta: -6,
-    sources: ['F027'],
+    sources: ['F027', 'F226'],
     explain: {
-      en: 'A moratorium answers the call of more than 70 NGOs in Kyrgyzstan.',
-      ru: 'Мораторий отвечает на призыв более 70 НКО Кыргызстана.',
+      en: 'A moratorium answers the kind of call that more than 70 NGOs made in Kyrgyzstan, and that a UN Special Rapporteur made for the international sale of surveillance equipment.',
+      ru: 'Мораторий отвечает на призывы, подобные требованию более 70 НКО в Кыргызстане и призыву специального докладчика ООН в отношении международной продажи оборудования для наблюдения.',
     },
   },
   {
@@ -342,8 +342,8 @@ export const FORMULA_RULES = {
     metrics: ['backlash'] as MetricId[],
     sources: ['F025'],
     explain: {
-      en: 'Public attention fades: each year backlash above 20 eases by 8% of the excess. Concerns in Kyrgyzstan did not noticeably slow the vendors.',
-      ru: 'Внимание общества ослабевает: каждый год недовольство выше 20 снижается на 8% от превышения. Опасения в Кыргызстане заметно не замедлили поставщиков.',
+      en: 'Public attention fades: each year backlash above 20 eases by 8% of the excess. In Kyrgyzstan, for one, public concerns did not noticeably slow the vendors.',
+      ru: 'Внимание общества ослабевает: каждый год недовольство выше 20 снижается на 8% от превышения. В Кыргызстане, например, общественные опасения заметно не замедлили поставщиков.',
     },
   },
 } as const satisfies Record<string, { metrics: MetricId[]; sources: string[]; explain: RuleText }>;

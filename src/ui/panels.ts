@@ -1,10 +1,11 @@
 // The panels that open over any screen in a modal <dialog>: settings, the
 // glossary, the casebook, and the rules behind a measure.
-import type { ContentBundle, MetricId, Scenario } from '../engine/index.ts';
+import type { CompiledScenario, ContentBundle, MetricId, Scenario } from '../engine/index.ts';
 import { LANGUAGES, languageName, t } from '../app/i18n.ts';
 import { TEXT_SCALES, type Settings } from '../app/settings.ts';
 import { button, h } from './dom.ts';
 import { plain, rulesFor, sourceList, text } from './widgets.ts';
+import { scenarioMovers } from './model-text.ts';
 
 export interface PanelActions {
   update(patch: Partial<Settings>): void;
@@ -127,8 +128,11 @@ export function casebookPanel(bundle: ContentBundle): HTMLElement {
   );
 }
 
-export function rulesPanel(bundle: ContentBundle, metric: MetricId): HTMLElement {
-  return h('div', { class: 'panel panel-rules' }, rulesFor(bundle, metric));
+/** The rules behind a measure: the model's own, then (in a game) what this scenario's choices and events do to it. */
+export function rulesPanel(bundle: ContentBundle, metric: MetricId, scenario?: CompiledScenario): HTMLElement {
+  const rules = rulesFor(bundle, metric);
+  if (scenario) rules.append(...scenarioMovers(bundle, scenario, metric));
+  return h('div', { class: 'panel panel-rules' }, rules);
 }
 
 export { sourceList };

@@ -130,6 +130,7 @@ export function rulesFor(bundle: ContentBundle, metric: MetricId): HTMLElement {
     { class: 'rules' },
     h('h2', { tabindex: '-1' }, `${t('debrief.rules')}: ${t(`metric.${metric}`)}`),
     h('p', {}, t(LOWER_IS_BETTER.has(metric) ? 'metric.lowerIsBetter' : 'metric.higherIsBetter')),
+    h('h3', {}, t('model.builtIn')),
     h('ul', {}, ...items),
   );
 }
@@ -170,8 +171,8 @@ export function repaymentTable(o: Option, priceUsdM: number | null): HTMLElement
         share: fmt.percent(o.loan.share),
         price: fmt.usdMillions(price),
         rate: fmt.percent(o.loan.annualRatePct / 100),
-        grace: o.loan.graceYears,
-        tenor: o.loan.tenorYears,
+        grace: t('decision.graceYears', { count: o.loan.graceYears }),
+        tenor: t('decision.years', { count: o.loan.tenorYears }),
       }),
     ),
     h(

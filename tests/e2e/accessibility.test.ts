@@ -76,6 +76,9 @@ describe('axe-core', () => {
     await page.waitForSelector('#app[data-screen="briefing"]');
     const seen = await playAuditing(page, '');
     expect([...seen]).toEqual(expect.arrayContaining(['briefing', 'turn', 'ending', 'debrief']));
+    // Everything folded on the debrief (sources, the rules that decided the ending), unfolded.
+    await page.evaluate(() => document.querySelectorAll('#app details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await audit(page, 'debrief-unfolded');
     await page.locator('#app [data-action^="rules-"]').first().click();
     await page.waitForSelector('dialog[open][data-panel="rules"]');
     await audit(page, 'panel-rules');

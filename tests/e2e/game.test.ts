@@ -100,6 +100,15 @@ describe.each(content.scenarios.map((s) => ({ id: s.id, title: s.title.en, decis
     expect(text).toContain('What really happened');
     expect(text).toContain('Your path');
     expect(text).toContain('They chose');
+    // The model made visible: every ending with its conditions, in the order checked, the one reached marked.
+    const endings = content.scenarios.find((s) => s.id === id)!.endings;
+    expect(await page.locator('#app .ending-rule').count()).toBe(endings.length);
+    expect(await page.locator('#app .ending-rule.is-reached > strong').textContent()).toBe(await page.locator('#app h1').innerText());
+    // … and the rules behind a measure name this scenario's own choices.
+    await page.click('[data-action="rules-backlash"]');
+    await page.waitForSelector('dialog[open] .panel-rules');
+    expect(await page.locator('dialog[open]').innerText()).toContain('Choices in this scenario that move it');
+    await page.keyboard.press('Escape');
     log.assertClean();
     expect(log.foreignRequests).toEqual([]);
     await session.close();

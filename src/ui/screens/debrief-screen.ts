@@ -10,6 +10,7 @@ import { formatCode } from '../../app/codes.ts';
 import { cityStage } from './city-stage.ts';
 import { endingOf, TONE_ICON } from './ending-screen.ts';
 import { causeText } from './turn-screen.ts';
+import { endingRules } from '../model-text.ts';
 
 export function debriefScreen(ui: UiContext, session: GameSession): Screen {
   const ctx = session.snapshot.context;
@@ -91,6 +92,7 @@ export function debriefScreen(ui: UiContext, session: GameSession): Screen {
       h('h3', {}, t('debrief.directions')),
       h('ul', {}, ...directions),
       sourceList(ui.bundle, s.historical.sources),
+      h('details', { class: 'ending-rules-box' }, h('summary', {}, t('debrief.endingRules')), endingRules(c, ending.id)),
       h('h3', {}, t('debrief.yourPath')),
       h(
         'table',

@@ -25,7 +25,7 @@ export function decisionScreen(ui: UiContext, session: GameSession): Screen {
       o.hypothetical ? h('p', { class: 'hypothetical' }, h('span', { 'aria-hidden': 'true' }, '◇ '), t('decision.hypothetical')) : null,
       vendorCard(o),
       decision.kind === 'financing' ? repaymentTable(o, vendorPrice) ?? (o.tags.includes('loan') ? null : h('p', { class: 'meta' }, t('decision.noLoan'))) : null,
-      decision.multi ? h('p', { class: 'meta cost' }, t('decision.cost', { cost: o.cost })) : null,
+      decision.multi ? h('p', { class: 'meta cost' }, t('decision.cost', { count: o.cost })) : null,
       o.assumptions.length ? h('p', { class: 'meta' }, `${t('decision.assumptionMark')}: ${o.assumptions.map((id) => plain(c.scenario.assumptions.find((a) => a.id === id)?.text)).join('; ')}`) : null,
       !available.has(o.id) ? h('p', { class: 'meta unavailable' }, t('decision.unavailable')) : null,
       sourceList(ui.bundle, o.sources),
