@@ -104,10 +104,10 @@ describe.each(content.scenarios.map((s) => ({ id: s.id, title: s.title.en, decis
     const endings = content.scenarios.find((s) => s.id === id)!.endings;
     expect(await page.locator('#app .ending-rule').count()).toBe(endings.length);
     expect(await page.locator('#app .ending-rule.is-reached > strong').textContent()).toBe(await page.locator('#app h1').innerText());
-    // … and the rules behind a measure name this scenario's own choices.
+    // … and the rules behind a measure name this scenario's own choices and events.
     await page.click('[data-action="rules-backlash"]');
     await page.waitForSelector('dialog[open] .panel-rules');
-    expect(await page.locator('dialog[open]').innerText()).toContain('Choices in this scenario that move it');
+    expect(await page.locator('dialog[open]').innerText()).toMatch(/(Choices|Events and responses) in this scenario that move it/);
     await page.keyboard.press('Escape');
     log.assertClean();
     expect(log.foreignRequests).toEqual([]);
