@@ -660,7 +660,7 @@ const GUIDES = import.meta.glob<string>('../../docs/teacher-guide*.md', { query:
 async function guideContent(): Promise<HTMLElement> {
   const own = GUIDES[`../../docs/teacher-guide.${currentLanguage()}.md`];
   const [text, { renderMarkdown }] = await Promise.all([(own ?? GUIDES['../../docs/teacher-guide.md']!)(), import('../ui/markdown.ts')]);
-  const body = renderMarkdown(text);
+  const body = renderMarkdown(text, own ? currentLanguage() : 'en');
   const title = body.querySelector('h2');
   title?.setAttribute('tabindex', '-1');
   if (own || currentLanguage() === 'en') return h('section', { class: 'panel panel-guide' }, body);

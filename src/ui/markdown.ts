@@ -1,15 +1,17 @@
 // A small Markdown reader for the teacher's guide: headings, paragraphs,
-// lists, tables, **bold** and `code`. It builds DOM nodes from text only —
+// lists, tables, **bold**, *emphasis* and `code`. It builds DOM nodes from text only —
 // no HTML is ever parsed — so the guide is as inert as scenario text.
 import { h, type Child } from './dom.ts';
 
 function inline(text: string): Child[] {
   const out: Child[] = [];
-  const pattern = /\*\*([^*]+)\*\*|`([^`]+)`/g;
+  const pattern = /\*\*([^*]+)\*\*|`([^`]+)`|\*([^*\s][^*]*)\*/g;
   let last = 0;
   for (const m of text.matchAll(pattern)) {
     if (m.index! > last) out.push(text.slice(last, m.index));
-    out.push(m[1] !== undefined ? h('strong', {}, m[1]) : h('code', {}, m[2]!));
+    if (m[1] !== undefined) out.push(h('strong', {}, m[1]));
+    else if (m[2] !== undefined) out.push(h('code', {}, m[2]));
+    else out.push(h('em', {}, m[3]!));
     last = m.index! + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));
@@ -18,8 +20,8 @@ function inline(text: string): Child[] {
 
 const cells = (row: string) => row.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
 
-export function renderMarkdown(source: string): HTMLElement {
-  const root = h('div', { class: 'markdown', lang: 'en' });
+export function renderMarkdown(source: string, lang: string): HTMLElement {
+  const root = h('div', { class: 'markdown', lang });
   const blocks = source.replace(/\r\n/g, '\n').split(/\n\s*\n/);
   for (const block of blocks) {
     const lines = block.split('\n').filter((l) => l.trim() !== '');
