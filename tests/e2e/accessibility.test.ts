@@ -100,6 +100,14 @@ describe('axe-core', () => {
     await playAuditing(page, 'ru-200-');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     await page.screenshot({ path: `${ROOT}test-results/screens/debrief-ru-200.png` });
+    // The teacher's guide comes in Russian too, marked as Russian, with no fallback note.
+    await page.click('[data-action="menu-title"]');
+    await page.click('[data-action="guide"]');
+    await page.waitForSelector('dialog[open][data-panel="guide"] table');
+    expect(await page.locator('dialog[data-panel="guide"] .markdown').getAttribute('lang')).toBe('ru');
+    expect(await page.locator('dialog[data-panel="guide"] h2').first().innerText()).toMatch(/[а-яё]/i);
+    await audit(page, 'ru-200-panel-guide');
+    await page.keyboard.press('Escape');
     session.log.assertClean();
     await session.close();
   });
