@@ -46,8 +46,8 @@ export const COMMIT_RULES: readonly TagRule[] = [
     delta: 8,
     sources: ['F103', 'F223'],
     explain: {
-      en: "China's National Security Law obliges companies to support state security work, and Chinese firms cannot refuse the state's demands.",
-      ru: 'Закон КНР о национальной безопасности обязывает компании содействовать государственной безопасности, и китайские фирмы не могут отказать государству.',
+      en: "China's National Security Law obliges companies to support state security work, and S4 holds that Chinese firms cannot refuse the state's demands.",
+      ru: 'Закон КНР о национальной безопасности обязывает компании содействовать государственной безопасности, и, по оценке S4, китайские фирмы не могут отказать государству.',
     },
   },
   {
@@ -57,8 +57,8 @@ export const COMMIT_RULES: readonly TagRule[] = [
     delta: 12,
     sources: ['F026', 'F231'],
     explain: {
-      en: 'A remote maintenance channel ("open ports" for software updates) lets the vendor reach the system from outside the country.',
-      ru: 'Канал удалённого обслуживания («открытые порты» для обновлений) позволяет поставщику входить в систему из-за рубежа.',
+      en: 'A remote maintenance channel lets the vendor reach the system from outside the country; a Kyrgyz activist warned of "open ports" left for such software updates.',
+      ru: 'Канал удалённого обслуживания позволяет поставщику входить в систему из-за рубежа; кыргызская активистка предупреждала об «открытых портах», оставленных для таких обновлений.',
     },
   },
   {
@@ -90,8 +90,8 @@ export const COMMIT_RULES: readonly TagRule[] = [
     delta: -10,
     sources: ['F026', 'F232'],
     explain: {
-      en: 'Local custody of keys and no remote vendor access close the channel that activists warned about.',
-      ru: 'Хранение ключей внутри страны и запрет удалённого доступа поставщика закрывают канал, о котором предупреждали активисты.',
+      en: 'Local custody of keys and no remote vendor access close the channel a Kyrgyz activist warned about.',
+      ru: 'Хранение ключей внутри страны и запрет удалённого доступа поставщика закрывают канал, о котором предупреждала кыргызская активистка.',
     },
   },
   {
@@ -101,8 +101,8 @@ export const COMMIT_RULES: readonly TagRule[] = [
     delta: -8,
     sources: ['F096', 'F097', 'F098', 'F099'],
     explain: {
-      en: 'An evaluation office on the UK model examines the vendor\'s equipment and publishes its findings, so threats are assessed before they occur.',
-      ru: 'Оценочный офис по британской модели проверяет оборудование поставщика и публикует выводы, чтобы угрозы оценивались заранее.',
+      en: 'An evaluation office on the UK model examines the vendor\'s equipment and publishes its findings; S0 argues this lets threats be assessed before they occur.',
+      ru: 'Оценочный офис по британской модели проверяет оборудование поставщика и публикует выводы; S0 считает, что так угрозы можно оценить заранее.',
     },
   },
   {
@@ -112,8 +112,8 @@ export const COMMIT_RULES: readonly TagRule[] = [
     delta: -5,
     sources: ['F100', 'F101', 'F102'],
     explain: {
-      en: 'Data-protection law exists across the region but is weakly implemented; enforcing it narrows who may use the data and how.',
-      ru: 'Законы о защите данных в регионе есть, но исполняются слабо; их применение сужает круг тех, кто может использовать данные, и способы использования.',
+      en: 'Data-protection law exists across the region but, S0 says, is poorly implemented; enforcing it narrows who may use the data and how.',
+      ru: 'Законы о защите данных в регионе есть, но, по оценке S0, исполняются плохо; их применение сужает круг тех, кто может использовать данные, и способы использования.',
     },
   },
   {
