@@ -66,6 +66,55 @@ const engineBlocks = [0, 1, 2, 3].map((depth) => ({
   },
 }));
 
+/**
+ * The page's layers, lowest first: each may import only from the layers
+ * listed for it (and from itself). engine ← text ← app ← ui, stage, sound ←
+ * shell. `src/*.ts` at the top (zod-config) belongs to the shell.
+ */
+const LAYERS = {
+  engine: [],
+  text: ['engine'],
+  app: ['engine', 'text'],
+  ui: ['engine', 'text', 'app'],
+  stage: ['engine', 'text', 'app'],
+  sound: ['engine', 'text', 'app'],
+  shell: ['engine', 'text', 'app', 'ui', 'stage', 'sound'],
+};
+
+/**
+ * Relative imports from a file `depth` folders below src/<layer> into another
+ * folder of src/: that is `../` once more than the depth, then the folder.
+ * @param {number} depth
+ * @param {string[]} folders
+ */
+function intoFolders(depth, folders) {
+  return `^(\\./)?(\\.\\./){${depth + 1}}(${folders.join('|')})(/|\\.ts$|$)`;
+}
+
+const layerBlocks = Object.entries(LAYERS)
+  .filter(([layer]) => layer !== 'engine') // the engine has its own, stricter rules below
+  .flatMap(([layer, allowed]) => {
+    const forbidden = [...Object.keys(LAYERS).filter((l) => l !== layer && !allowed.includes(l)), ...(layer === 'shell' ? [] : ['[a-z-]+\\.ts'])];
+    return [0, 1, 2].map((depth) => ({
+      name: `safe-city/layers/${layer}/depth-${depth}`,
+      files: [`src/${layer}/${'*/'.repeat(depth)}*.ts`],
+      ignores: [`src/${layer}/${'*/'.repeat(depth)}*.test.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                regex: intoFolders(depth, forbidden),
+                message: `src/${layer} may import only from ${allowed.length ? allowed.map((l) => `src/${l}`).join(', ') : 'itself'}: the layers run engine ← text ← app ← ui, stage, sound ← shell (see docs/ARCHITECTURE.md).`,
+              },
+            ],
+          },
+        ],
+      },
+    }));
+  });
+
 export default defineConfig(
   globalIgnores(['dist/', 'node_modules/', 'coverage/', 'test-results/', 'scenarios/schema/']),
   js.configs.recommended,
@@ -99,4 +148,5 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
   },
   ...engineBlocks,
+  ...layerBlocks,
 );

@@ -12,6 +12,8 @@ export default mergeConfig(
           test: {
             name: 'unit',
             environment: 'node',
+            // The locale files, registered once (the browser build does this in main.ts).
+            setupFiles: ['src/text/locales.ts'],
             include: [
               'src/**/*.test.ts',
               'tests/unit/**/*.test.ts',

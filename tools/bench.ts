@@ -14,7 +14,7 @@
 // line says which ("content": "scenarios" | "fixture").
 //
 // Per scenario:
-//  1. The engine machine is compiled once (prepareScenario + compileScenario).
+//  1. The engine machine is compiled once (compileScenario + scenarioMachine).
 //     One engine playthrough is runScenario(compiled, { seed, policy: 'random' },
 //     machine): create the actor, start it, send what the policy picks until the
 //     machine is done, stop it.
@@ -57,13 +57,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { assign, createActor, setup, type InspectionEvent } from 'xstate';
 import {
-  compileScenario,
+  scenarioMachine,
   enabledEvents,
   formatProblem,
   loadContent,
   makePolicy,
   phaseOf,
-  prepareScenario,
+  compileScenario,
   resultOf,
   runScenario,
   type CompiledScenario,
@@ -326,8 +326,8 @@ function timedRound(batch: (count: number) => void, count: number): number {
 async function benchScenario(bundle: ContentBundle, index: number, content: Content, roundSeconds: number): Promise<void> {
   const scenario = bundle.scenarios[index]!;
   const id = scenario.id;
-  const c = prepareScenario(scenario, bundle.shared);
-  const machine = compileScenario(c);
+  const c = compileScenario(scenario, bundle.shared);
+  const machine = scenarioMachine(c);
   const engineBatch = (n: number) => enginePlaythroughs(c, machine, n);
 
   const engineSeeds = calibrate(engineBatch, roundSeconds);

@@ -6,19 +6,23 @@
 // Prints one JSON object per scenario and states the model it used.
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import './locales-from-disk.ts';
 import {
-  explainCause,
-  prepareScenario,
+  causeKey,
+  compileScenario,
   runScenario,
   totalsByCause,
   type CompiledScenario,
   type ContentBundle,
-  type Lang,
   type LocalizedText,
   type PolicyName,
   type RunResult,
 } from '../src/engine/index.ts';
 import { loadBundleOrExit } from './content-files.ts';
+import { causeText } from '../src/text/explain.ts';
+import { setLanguage } from '../src/text/i18n.ts';
+
+type Lang = 'en' | 'ru';
 
 /**
  * The reading model. 180 words a minute is careful reading of non-fiction by
@@ -59,6 +63,11 @@ export interface PathReading {
   choices: { decisions: number; responses: number };
 }
 
+function explainIn(lang: Lang, c: CompiledScenario, e: Pick<RunResult['ledger'][number], 'metric' | 'cause'>): string {
+  setLanguage(lang);
+  return causeText(c, e.metric, e.cause);
+}
+
 /** The words one playthrough puts in front of the player, screen by screen. */
 export function wordsOnPath(c: CompiledScenario, run: RunResult, lang: Lang = 'en'): PathReading {
   const s = c.scenario;
@@ -78,14 +87,14 @@ export function wordsOnPath(c: CompiledScenario, run: RunResult, lang: Lang = 'e
   const causesRead = new Set<string>();
   for (const e of run.ledger) {
     turns += 2;
-    if (!causesRead.has(e.cause)) {
-      causesRead.add(e.cause);
-      turns += countWords(explainCause(c, e, lang));
+    if (!causesRead.has(causeKey(e.cause))) {
+      causesRead.add(causeKey(e.cause));
+      turns += countWords(explainIn(lang, c, e));
     }
   }
   const ending = s.endings.find((e) => e.id === run.ending);
   const endingWords = words(lang, ending?.title, ending?.text);
-  const why = totalsByCause(run.ledger).reduce((sum, e) => sum + countWords(explainCause(c, { ...e, turn: e.turns[0]! }, lang)), 0);
+  const why = totalsByCause(run.ledger).reduce((sum, e) => sum + countWords(explainIn(lang, c, e)), 0);
   const debrief = Math.round(READING_MODEL.debriefShare * (why + words(lang, s.historical.summary, s.historical.outcome, ...s.discussion)));
   return {
     briefing,
@@ -136,7 +145,7 @@ function allText(value: unknown, lang: Lang): string[] {
 
 export function scenarioStats(bundle: ContentBundle, id: string, seeds = 50): ScenarioStats {
   const scenario = bundle.scenarios.find((s) => s.id === id)!;
-  const c = prepareScenario(scenario, bundle.shared);
+  const c = compileScenario(scenario, bundle.shared);
   const play = (seed: number, policy: PolicyName) => wordsOnPath(c, runScenario(c, { seed, policy }));
   const historical = play(1, 'historical');
   const random = Array.from({ length: seeds }, (_, i) => play(i + 1, 'random'));

@@ -3,7 +3,7 @@
 // move — the ending, the final measures, the events met and answered, and the
 // ledger summed by measure and cause. Committed under tests/golden/ so that a
 // changed weight or rule shows up as a reviewable diff.
-import { prepareScenario, runScenario, type ContentBundle, type PolicyName, type RunResult } from '../src/engine/index.ts';
+import { causeKey, compileScenario, runScenario, type ContentBundle, type PolicyName, type RunResult } from '../src/engine/index.ts';
 
 export const GOLDEN_DIR = 'tests/golden';
 
@@ -30,7 +30,8 @@ function totalsOf(result: RunResult): GoldenRun['totals'] {
   for (const e of result.ledger) {
     const byCause = sums.get(e.metric) ?? new Map<string, number>();
     sums.set(e.metric, byCause);
-    byCause.set(e.cause, Math.round(((byCause.get(e.cause) ?? 0) + e.delta) * 100) / 100);
+    const key = causeKey(e.cause);
+    byCause.set(key, Math.round(((byCause.get(key) ?? 0) + e.delta) * 100) / 100);
   }
   const out: GoldenRun['totals'] = {};
   for (const metric of [...sums.keys()].sort()) {
@@ -43,7 +44,7 @@ function totalsOf(result: RunResult): GoldenRun['totals'] {
 export function goldenFor(bundle: ContentBundle, scenarioId: string): { scenario: string; runs: GoldenRun[] } {
   const scenario = bundle.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) throw new Error(`no scenario "${scenarioId}"`);
-  const c = prepareScenario(scenario, bundle.shared);
+  const c = compileScenario(scenario, bundle.shared);
   return {
     scenario: scenarioId,
     runs: GOLDEN_RUNS.map(({ name, policy, seed }) => {

@@ -3,7 +3,7 @@
 // Plays one scenario headless and prints one JSON object. Same arguments,
 // byte-identical output. Usage errors exit 2 with a message on stderr.
 import { parseArgs } from 'node:util';
-import { isValidSeed, MAX_SEED, prepareScenario, runScenario, UsageError, POLICY_NAMES, type PolicyName } from '../src/engine/index.ts';
+import { isValidSeed, MAX_SEED, compileScenario, printableResult, runScenario, UsageError, POLICY_NAMES, type PolicyName } from '../src/engine/index.ts';
 import { loadBundleOrExit, CONTENT_DIR } from './content-files.ts';
 
 function fail(message: string): never {
@@ -63,8 +63,8 @@ for (const choice of args.choice ?? []) {
 }
 
 try {
-  const result = runScenario(prepareScenario(scenario, bundle.shared), { seed: Number(seedText), choices, policy });
-  console.log(JSON.stringify(result, null, 2));
+  const result = runScenario(compileScenario(scenario, bundle.shared), { seed: Number(seedText), choices, policy });
+  console.log(JSON.stringify(printableResult(result), null, 2));
 } catch (error) {
   if (error instanceof UsageError) fail(error.message);
   throw error;

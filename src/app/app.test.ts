@@ -2,12 +2,14 @@
 // that fails, and saves that are corrupted, old, or made on other content.
 import { describe, expect, it } from 'vitest';
 import { fixtureContent } from '../../tests/support/content.ts';
-import { LANGUAGES, localized, setLanguage, t } from './i18n.ts';
-import { fingerprint, GameSession, restoreSession, SAVE_KEY, SAVE_VERSION, setAsideSave } from './session.ts';
+import { LANGUAGES, localized, setLanguage, t } from '../text/i18n.ts';
+import { fingerprint, readSave, SAVE_KEY, SAVE_VERSION, setAsideSave } from './saves.ts';
+import { appHarness } from '../../tests/support/app-harness.ts';
+import { enabledMoves } from './game.ts';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, SETTINGS_KEY } from './settings.ts';
 import { memoryStore, webStore } from './storage.ts';
 import { readUrlParams } from './url-params.ts';
-import { prepareScenario } from '../engine/index.ts';
+import { compileScenario } from '../engine/index.ts';
 
 const bundle = fixtureContent();
 const known = { scenarios: ['mini'], languages: ['en', 'ru'] };
@@ -73,35 +75,51 @@ describe('settings', () => {
 });
 
 describe('save and resume', () => {
-  const c = prepareScenario(bundle.scenarios[0]!, bundle.shared);
+  const c = compileScenario(bundle.scenarios[0]!, bundle.shared);
 
-  function playedSession(store = memoryStore()) {
-    const session = new GameSession(c, 9, store);
-    session.send({ type: 'briefing.start' });
-    session.send(session.enabled()[0]!);
-    return { session, store };
+  /** A game started through the app, briefing read and one decision taken. */
+  async function playedGame(store = memoryStore()) {
+    const app = await appHarness(bundle, { store, start: { scenario: 'mini', seed: 9 } });
+    app.actor.send({ type: 'game.move', move: { type: 'briefing.start' } });
+    app.actor.send({ type: 'game.move', move: enabledMoves(app.snapshot().context.game!)[0]! });
+    return { app, store };
   }
 
-  it('saves after every accepted step, and restores the same snapshot', () => {
-    const { session, store } = playedSession();
-    expect(session.send({ type: 'turn.continue' })).toBe(false); // not accepted while deciding: nothing saved
-    const restored = restoreSession(store, bundle);
+  it('saves after every accepted step, and restores the same snapshot', async () => {
+    const { app, store } = await playedGame();
+    const writes = app.log.writes;
+    app.actor.send({ type: 'game.move', move: { type: 'turn.continue' } }); // not accepted while deciding: nothing saved
+    expect(app.log.writes).toBe(writes);
+    const game = app.snapshot().context.game!;
+    const restored = readSave(store, bundle);
     expect(restored.kind).toBe('restored');
     if (restored.kind !== 'restored') return;
-    expect(restored.migrated).toBe(false);
-    expect(restored.session.snapshot.context).toEqual(session.snapshot.context);
-    expect(restored.session.events).toEqual(session.events);
+    expect(restored.game.migrated).toBe(false);
+    expect((restored.game.persisted as { context: unknown }).context).toEqual(game.snapshot.context);
+    expect(restored.game.moves).toEqual(game.moves);
   });
 
-  it('replays the moves when the scenario content changed since the save (migration)', () => {
-    const { session, store } = playedSession();
+  it('continues a saved game through the app, at the same point', async () => {
+    const { app, store } = await playedGame();
+    const before = app.snapshot().context.game!.snapshot.context;
+    app.actor.stop();
+    const again = await appHarness(bundle, { store });
+    expect(again.snapshot().context.resumable).toMatchObject({ scenario: 'mini' });
+    again.actor.send({ type: 'save.resume' });
+    await again.settle();
+    expect(again.snapshot().matches({ screen: 'game' })).toBe(true);
+    expect(again.snapshot().context.game!.snapshot.context).toEqual(before);
+  });
+
+  it('replays the moves when the scenario content changed since the save (migration)', async () => {
+    const { app, store } = await playedGame();
     const save = JSON.parse(store.get(SAVE_KEY)!);
     save.fingerprint = 'older';
     save.snapshot = { status: 'active', value: 'nonsense' };
     store.set(SAVE_KEY, JSON.stringify(save));
-    const restored = restoreSession(store, bundle);
-    expect(restored).toMatchObject({ kind: 'restored', migrated: true });
-    if (restored.kind === 'restored') expect(restored.session.snapshot.context.choices).toEqual(session.snapshot.context.choices);
+    const restored = readSave(store, bundle);
+    expect(restored).toMatchObject({ kind: 'restored', game: { migrated: true } });
+    if (restored.kind === 'restored') expect((restored.game.persisted as { context: { choices: unknown } }).context.choices).toEqual(app.snapshot().context.game!.snapshot.context.choices);
   });
 
   it.each([
@@ -111,11 +129,11 @@ describe('save and resume', () => {
     ['a wrong field type', (s: string) => JSON.stringify({ ...JSON.parse(s), seed: 'x' }), /^seed: /],
     ['moves that no longer fit', (s: string) => JSON.stringify({ ...JSON.parse(s), fingerprint: 'x', events: [{ type: 'event.respond', response: 'nope' }] }), /no longer fit/],
     ['an oversized file', (s: string) => s + ' '.repeat(2_000_001), /larger than/],
-  ])('discards a save with %s, with the reason, and sets it aside without losing it', (_label, corrupt, reason) => {
-    const { store } = playedSession();
+  ])('discards a save with %s, with the reason, and sets it aside without losing it', async (_label, corrupt, reason) => {
+    const { store } = await playedGame();
     const broken = corrupt(store.get(SAVE_KEY)!);
     store.set(SAVE_KEY, broken);
-    const restored = restoreSession(store, bundle);
+    const restored = readSave(store, bundle);
     expect(restored.kind).toBe('discarded');
     if (restored.kind === 'discarded') expect(restored.reason).toMatch(reason);
     setAsideSave(store);
@@ -126,7 +144,7 @@ describe('save and resume', () => {
   it('fingerprints content: any change to the scenario changes it', () => {
     const changed = structuredClone(bundle.scenarios[0]!);
     changed.turns += 1;
-    expect(fingerprint(prepareScenario(changed, bundle.shared))).not.toBe(fingerprint(c));
+    expect(fingerprint(compileScenario(changed, bundle.shared))).not.toBe(fingerprint(c));
   });
 });
 
@@ -162,7 +180,7 @@ describe('interface text', () => {
 
 describe('scenario catalog', () => {
   it('lists every scenario with the same id, title, place, years and turns as its full file', async () => {
-    const { CATALOG } = await import('../catalog.ts');
+    const { CATALOG } = await import('./catalog.ts');
     const { realContent } = await import('../../tests/support/content.ts');
     const full = realContent().scenarios;
     expect(CATALOG.map((c) => c.id).sort()).toEqual(full.map((s) => s.id).sort());

@@ -7,7 +7,7 @@
 // type), are grouped in fours, and end in a check character (Luhn mod 32),
 // which catches any single mistyped character and most swapped neighbours.
 
-import { t } from './i18n.ts';
+import { t } from '../text/i18n.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODE_VERSION = 1;
@@ -23,7 +23,7 @@ export interface SessionSettings {
   timerMinutes: number;
 }
 
-/** A code, file or save the game cannot use; the message is in the player's language (src/locales: problem.*). */
+/** A code, file or save the game cannot use; the message is in the player's language (src/text/locales: problem.*). */
 export class CodeError extends Error {
   constructor(
     readonly key: string,

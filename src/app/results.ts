@@ -4,17 +4,17 @@
 import { createActor } from 'xstate';
 import { z } from 'zod';
 import {
-  compileScenario,
+  scenarioMachine,
   enabledEvents,
   phaseOf,
-  prepareScenario,
+  compileScenario,
   totalsByCause,
   type CompiledScenario,
   type ContentBundle,
   type GameEvent,
   type GameSnapshot,
 } from '../engine/index.ts';
-import { t } from './i18n.ts';
+import { t } from '../text/i18n.ts';
 import { CodeError, decodeResult, encodeResult, type MoveShape, type ResultMoves, type SessionSettings } from './codes.ts';
 
 export const RESULT_FILE_VERSION = 1;
@@ -41,7 +41,7 @@ export function shapeOf(c: CompiledScenario): MoveShape {
 
 /** Turn a played session's events into result moves (response positions among those offered). */
 export function movesOfEvents(c: CompiledScenario, seed: number, events: readonly GameEvent[]): { choices: string[][]; responses: number[] } {
-  const actor = createActor(compileScenario(c), { input: { seed } });
+  const actor = createActor(scenarioMachine(c), { input: { seed } });
   actor.start();
   const choices: string[][] = [];
   const responses: number[] = [];
@@ -66,7 +66,7 @@ export interface Replayed {
 
 /** Replay result moves; throws CodeError naming the first move the game refuses. */
 export function replayMoves(c: CompiledScenario, moves: ResultMoves): Replayed {
-  const actor = createActor(compileScenario(c), { input: { seed: moves.session.seed } });
+  const actor = createActor(scenarioMachine(c), { input: { seed: moves.session.seed } });
   actor.start();
   const events: GameEvent[] = [];
   const send = (e: GameEvent, what: string) => {
@@ -122,7 +122,7 @@ export function importResultCode(
     const bundle = load(id);
     const scenario = bundle.scenarios.find((s) => s.id === id);
     if (!scenario) throw new CodeError('scenarioNotLoaded', { id });
-    compiled = prepareScenario(scenario, bundle.shared);
+    compiled = compileScenario(scenario, bundle.shared);
     return shapeOf(compiled);
   };
   const moves = decodeResult(code, catalogIds.length, compileFor);

@@ -1,12 +1,12 @@
 // Session and result codes, result files and the replay that recomputes a
 // team's outcome, on the real scenarios.
 import { describe, expect, it } from 'vitest';
-import { prepareScenario, runScenario } from '../engine/index.ts';
+import { createActor } from 'xstate';
+import { scenarioMachine, enabledEvents, phaseOf, compileScenario, runScenario, type CompiledScenario, type GameEvent } from '../engine/index.ts';
 import { realContent } from '../../tests/support/content.ts';
 import { CodeError, decodeSession, encodeSession, normaliseCode, type SessionSettings } from './codes.ts';
 import { importResultCode, movesOfEvents, parseResultFile, replayMoves, resultCodeFor, resultsCsv, shapeOf } from './results.ts';
-import { GameSession } from './session.ts';
-import { setLanguage } from './i18n.ts';
+import { setLanguage } from '../text/i18n.ts';
 
 const bundle = realContent();
 const ids = bundle.scenarios.map((s) => s.id).sort();
@@ -69,15 +69,35 @@ describe('session codes', () => {
   });
 });
 
+/** A game played move by move, keeping the moves the engine took (as the page does). */
+function playable(c: CompiledScenario, seed: number) {
+  const actor = createActor(scenarioMachine(c), { input: { seed } });
+  actor.start();
+  const events: GameEvent[] = [];
+  return {
+    events,
+    get snapshot() {
+      return actor.getSnapshot();
+    },
+    enabled: () => enabledEvents(c, phaseOf(actor.getSnapshot().value), actor.getSnapshot().context),
+    send(e: GameEvent) {
+      const before = actor.getSnapshot();
+      actor.send(e);
+      if (actor.getSnapshot() !== before) events.push(e);
+    },
+    stop: () => actor.stop(),
+  };
+}
+
 describe('result codes', () => {
   for (const scenario of bundle.scenarios) {
     it(`${scenario.id}: a team's code replays to the same ending and measures`, () => {
-      const c = prepareScenario(scenario, bundle.shared);
+      const c = compileScenario(scenario, bundle.shared);
       const session: SessionSettings = { scenarioIndex: ids.indexOf(scenario.id), seed: 4242, knowledgeCheck: false, timerMinutes: 0 };
       for (const policySeed of [1, 2, 3]) {
         const run = runScenario(c, { seed: session.seed, policy: { pick: (events) => events[(policySeed * 7) % events.length]! } });
         // The events the player sent, rebuilt from the run.
-        const game = new GameSession(c, session.seed, null);
+        const game = playable(c, session.seed);
         game.send({ type: 'briefing.start' });
         for (const d of c.decisions) game.send({ type: 'decision.choose', decision: d.id, options: run.choices[d.id] === undefined ? [] : ([] as string[]).concat(run.choices[d.id]!) });
         for (const r of run.responses) game.send(game.enabled().find((e) => e.type === 'event.respond' && e.response === r.response) ?? { type: 'turn.continue' });
@@ -95,7 +115,7 @@ describe('result codes', () => {
 
   it('refuses moves the game would not allow, so a code cannot claim an outcome', () => {
     const scenario = bundle.scenarios[0]!;
-    const c = prepareScenario(scenario, bundle.shared);
+    const c = compileScenario(scenario, bundle.shared);
     const session: SessionSettings = { scenarioIndex: ids.indexOf(scenario.id), seed: 5, knowledgeCheck: false, timerMinutes: 0 };
     const moves = movesOfEvents(c, 5, []);
     expect(moves).toEqual({ choices: [], responses: [] });

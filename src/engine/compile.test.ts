@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { fixtureContent } from '../../tests/support/content.ts';
-import { compileScenario, prepareScenario, type GameEvent } from './compile.ts';
+import { scenarioMachine, compileScenario, type GameEvent } from './compile.ts';
 import { runScenario } from './run.ts';
-import { COMMIT_RULES } from './model-rules.ts';
+import { MODEL_RULES } from './model-rules.ts';
+import { causeKey } from './metrics.ts';
+import { newLoan, repaymentSchedule } from './loans.ts';
 import type { Scenario } from './schema.ts';
 
 const content = fixtureContent();
@@ -12,11 +14,11 @@ const base = content.scenarios[0]!;
 function compiled(patch: (s: Scenario) => void = () => {}) {
   const scenario = structuredClone(base);
   patch(scenario);
-  return prepareScenario(scenario, content.shared);
+  return compileScenario(scenario, content.shared);
 }
 
 function play(c = compiled(), seed = 1, events: GameEvent[] = []) {
-  const actor = createActor(compileScenario(c), { input: { seed } });
+  const actor = createActor(scenarioMachine(c), { input: { seed } });
   actor.start();
   for (const e of events) actor.send(e);
   return actor;
@@ -27,7 +29,7 @@ const start: GameEvent = { type: 'briefing.start' };
 
 describe('compiled machine', () => {
   it('is built with setup(): named guards and actions', () => {
-    const machine = compileScenario(compiled());
+    const machine = scenarioMachine(compiled());
     expect(Object.keys(machine.implementations.guards)).toEqual(
       expect.arrayContaining(['isChoiceValid', 'areDecisionsComplete', 'isResponseAvailable', 'isEarlyEndingReached', 'hasMoreTurns']),
     );
@@ -132,13 +134,31 @@ describe('metrics model', () => {
     const r = runScenario(c, { seed: 1, choices: fixed('loan', [], 'domestic'), policy: 'first' });
     const price = c.options.get('vendor')!.get('domestic')!.vendor!.priceUsdM;
     const loan = c.options.get('financing')!.get('loan')!.loan!;
-    const drawdown = r.ledger.find((e) => e.metric === 'debt' && e.cause === 'option:financing.loan')!;
+    const drawdown = r.ledger.find((e) => e.metric === 'debt' && causeKey(e.cause) === 'option:financing.loan')!;
     expect(drawdown.delta).toBe(price * loan.share);
-    const repayments = r.ledger.filter((e) => e.cause === 'rule:loan-repayment');
+    const repayments = r.ledger.filter((e) => causeKey(e.cause) === 'rule:loan-repayment');
     // grace 1 year of a 3-turn game: repayments in turns 2 and 3, each principal / (tenor - grace)
     expect(repayments.map((e) => e.turn)).toEqual([2, 3]);
     for (const e of repayments) expect(e.delta).toBeCloseTo(-(price * loan.share) / (loan.tenorYears - loan.graceYears), 2);
     expect(r.metrics.debt).toBeCloseTo(price + repayments.reduce((s, e) => s + e.delta, 0), 2);
+  });
+
+  it('charges exactly the repayment schedule the player is shown', () => {
+    const c = compiled((s) => {
+      s.events = [];
+      s.excludeSharedEvents = ['shared-audit'];
+      s.turns = 3;
+    });
+    const r = runScenario(c, { seed: 1, choices: fixed('loan', [], 'domestic'), policy: 'first' });
+    const terms = c.options.get('financing')!.get('loan')!.loan!;
+    const shown = repaymentSchedule(newLoan('financing.loan', terms, c.options.get('vendor')!.get('domestic')!.vendor!.priceUsdM));
+    const charged = r.ledger.filter((e) => causeKey(e.cause) === 'rule:loan-repayment');
+    const drawdown = r.ledger.find((e) => causeKey(e.cause) === 'option:financing.loan')!;
+    expect(drawdown.delta).toBe(shown.reduce((sum, row) => sum + row.principal, 0));
+    for (const row of shown.filter((x) => x.year <= c.scenario.turns)) {
+      const paid = charged.filter((e) => e.turn === row.year).reduce((sum, e) => sum - e.delta, 0);
+      expect(paid, `year ${row.year}`).toBeCloseTo(row.principal, 2);
+    }
   });
 
   it('budget financing adds no debt; a loan does', () => {
@@ -161,19 +181,19 @@ describe('metrics model', () => {
     const none = runScenario(c, { seed: 3, choices: fixed('gift'), policy: 'first' });
     const guarded = runScenario(c, { seed: 3, choices: fixed('gift', ['keys', 'office']), policy: 'first' });
     expect(guarded.metrics.dataExposure).toBeLessThan(none.metrics.dataExposure);
-    const causes = guarded.ledger.filter((e) => e.metric === 'dataExposure').map((e) => e.cause);
+    const causes = guarded.ledger.filter((e) => e.metric === 'dataExposure').map((e) => causeKey(e.cause));
     expect(causes).toEqual(expect.arrayContaining(['rule:key-custody', 'rule:oversight-office']));
-    expect(none.ledger.map((e) => e.cause)).not.toContain('rule:key-custody');
+    expect(none.ledger.map((e) => causeKey(e.cause))).not.toContain('rule:key-custody');
   });
 
   it('applies each commit rule exactly when its condition holds', () => {
     const r = runScenario(compiled(), { seed: 5, choices: fixed('gift', ['publish']), policy: 'first' });
-    const applied = new Set(r.ledger.filter((e) => e.turn === 0 && e.cause.startsWith('rule:')).map((e) => e.cause.slice(5)));
+    const applied = new Set(r.ledger.flatMap((e) => (e.turn === 0 && e.cause.kind === 'rule' ? [e.cause.rule] : [])));
     // cn-free: cn jurisdiction, remote access, sanctioned; gift: grant; publish: transparency
     for (const id of ['foreign-jurisdiction', 'state-access-law-cn', 'remote-access', 'sanctioned-vendor', 'free-equipment-lock-in', 'transparency'])
       expect(applied).toContain(id);
     for (const id of ['opacity', 'key-custody', 'domestic-build', 'loan-dependence']) expect(applied).not.toContain(id);
-    expect(COMMIT_RULES.map((rule) => rule.id)).toEqual(expect.arrayContaining([...applied].filter((id) => id !== 'vendor-capability')));
+    expect(MODEL_RULES.filter((rule) => rule.stage === 'commit').map((rule) => rule.id)).toEqual(expect.arrayContaining([...applied]));
   });
 
   it('charges per-turn option effects every turn', () => {
@@ -182,7 +202,7 @@ describe('metrics model', () => {
       s.excludeSharedEvents = ['shared-audit'];
     });
     const r = runScenario(c, { seed: 1, choices: fixed('gift'), policy: 'first' });
-    const fees = r.ledger.filter((e) => e.cause === 'option:financing.gift' && e.metric === 'debt');
+    const fees = r.ledger.filter((e) => causeKey(e.cause) === 'option:financing.gift' && e.metric === 'debt');
     expect(fees.map((e) => e.turn)).toEqual([1, 2, 3]);
   });
 
@@ -206,15 +226,15 @@ describe('ledger totals', () => {
     const { totalsByCause } = await import('./metrics.ts');
     const r = runScenario(compiled(), { seed: 11, choices: { vendor: ['cn-free'], financing: ['gift'] }, policy: 'random' });
     const totals = totalsByCause(r.ledger);
-    const keys = totals.map((t) => `${t.metric} ${t.cause}`);
+    const keys = totals.map((t) => `${t.metric} ${causeKey(t.cause)}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const metric of ['debt', 'dataExposure', 'backlash'] as const) {
       const fromLedger = r.ledger.filter((e) => e.metric === metric).reduce((s, e) => s + e.delta, 0);
       const fromTotals = totals.filter((t) => t.metric === metric).reduce((s, t) => s + t.delta, 0);
       expect(fromTotals).toBeCloseTo(fromLedger, 2);
     }
-    const accumulation = totals.find((t) => t.cause === 'rule:exposure-accumulation');
-    expect(accumulation?.turns.length).toBe(r.ledger.filter((e) => e.cause === 'rule:exposure-accumulation').length);
+    const accumulation = totals.find((t) => causeKey(t.cause) === 'rule:exposure-accumulation');
+    expect(accumulation?.turns.length).toBe(r.ledger.filter((e) => causeKey(e.cause) === 'rule:exposure-accumulation').length);
     expect(totals.map((t) => Math.abs(t.delta))).toEqual([...totals.map((t) => Math.abs(t.delta))].sort((a, b) => b - a));
   });
 });

@@ -4,40 +4,20 @@
 // every snapshot serialisable for save and resume.
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import { evaluate, type ConditionState } from './conditions.ts';
-import {
-  initialMetrics,
-  recordChange,
-  round2,
-  type LedgerEntry,
-  type Metrics,
-} from './metrics.ts';
-import {
-  COMMIT_RULES,
-  FORMULA_RULES,
-  MODEL_PARAMETERS as P,
-  SENSITIVE_SCOPES,
-} from './model-rules.ts';
+import type { LoanState } from './loans.ts';
+import { initialMetrics, recordChange, type Cause, type LedgerEntry, type Metrics } from './metrics.ts';
+import { exposureRisk, rulesAt, scopeFactorOf, type RuleScope } from './model-rules.ts';
 import { pickWeighted, seedRandom, type RandomState } from './random.ts';
-import type {
-  Decision,
-  Effect,
-  Ending,
-  EventCard,
-  Option,
-  Scenario,
-  SharedEvents,
-  Tag,
-} from './schema.ts';
+import type { Decision, Effect, Ending, EventCard, Option, Scenario, SharedEvents, Tag } from './schema.ts';
 
-export interface LoanState {
-  option: string;
-  principal: number;
-  balance: number;
-  annualRatePct: number;
-  graceYears: number;
-  tenorYears: number;
-  yearsElapsed: number;
-}
+export { exposureRisk };
+
+/**
+ * The shape of the saved game state. Bump it when GameContext changes shape,
+ * so that saves made by an older engine are replayed from their moves
+ * instead of restored (the content fingerprint includes it).
+ */
+export const STATE_VERSION = 2;
 
 export interface ResponseRecord {
   turn: number;
@@ -81,19 +61,16 @@ export interface CompiledScenario {
   eventById: ReadonlyMap<string, EventCard>;
   regularEndings: readonly Ending[];
   earlyEndings: readonly Ending[];
-  /** Years per turn. */
-  turnYears: number;
   /** Multiplier for exposure accumulation from the breadth of data collected. */
   scopeFactor: number;
 }
 
-export function prepareScenario(scenario: Scenario, shared?: SharedEvents): CompiledScenario {
+export function compileScenario(scenario: Scenario, shared?: SharedEvents): CompiledScenario {
   const excluded = new Set(scenario.excludeSharedEvents);
   const events = [
     ...scenario.events,
     ...(shared?.events ?? []).filter((e) => !excluded.has(e.id)),
   ];
-  const sensitive = scenario.dataScope.filter((s) => SENSITIVE_SCOPES.includes(s)).length;
   return {
     scenario,
     decisions: scenario.decisions,
@@ -104,8 +81,7 @@ export function prepareScenario(scenario: Scenario, shared?: SharedEvents): Comp
     eventById: new Map(events.map((e) => [e.id, e])),
     regularEndings: scenario.endings.filter((e) => !e.early),
     earlyEndings: scenario.endings.filter((e) => e.early),
-    turnYears: scenario.turnUnit === 'quarter' ? 0.25 : 1,
-    scopeFactor: 1 + P.sensitiveScopeWeight * sensitive,
+    scopeFactor: scopeFactorOf(scenario.dataScope),
   };
 }
 
@@ -199,15 +175,6 @@ export function chosenOptions(c: CompiledScenario, ctx: GameContext): Option[] {
   return result;
 }
 
-/** Net exposure risk of the committed choices: the commit rules on dataExposure. */
-export function exposureRisk(ctx: GameContext): number {
-  let risk = 0;
-  for (const rule of COMMIT_RULES) {
-    if (rule.metric === 'dataExposure' && evaluate(rule.when, ctx)) risk += rule.delta;
-  }
-  return risk;
-}
-
 // ---------------------------------------------------------------------------
 // State changes. Each works on a copy so that earlier snapshots stay intact.
 
@@ -217,14 +184,27 @@ function draft(ctx: GameContext): Draft {
   return { ...ctx, metrics: { ...ctx.metrics }, ledger: ctx.ledger.slice() };
 }
 
-function applyEffects(d: Draft, effects: readonly Effect[], cause: string, fallbackSources: readonly string[]) {
+function applyEffects(d: Draft, effects: readonly Effect[], cause: Cause, fallbackSources: readonly string[]) {
   for (const effect of effects) {
     recordChange(d, effect.metric, effect.delta, cause, effect.sources.length ? effect.sources : fallbackSources);
   }
 }
 
-function ruleSources(id: keyof typeof FORMULA_RULES): readonly string[] {
-  return FORMULA_RULES[id].sources;
+function chosenWithIds(c: CompiledScenario, ctx: GameContext): RuleScope['chosen'] {
+  return c.decisions.flatMap((decision) =>
+    (ctx.choices[decision.id] ?? []).map((id) => ({ id: `${decision.id}.${id}`, decision: decision.id, option: c.options.get(decision.id)!.get(id)! })),
+  );
+}
+
+function ruleScope(c: CompiledScenario, ctx: GameContext): RuleScope {
+  return { scenario: c.scenario, chosen: chosenWithIds(c, ctx), scopeFactor: c.scopeFactor, service: 0 };
+}
+
+/** The chosen options' own effects (`effects` once, or `perTurn` every year), each booked to its choice. */
+function applyChoiceEffects(d: Draft, scope: RuleScope, which: 'effects' | 'perTurn') {
+  for (const { decision, option } of scope.chosen) {
+    applyEffects(d, option[which], { kind: 'option', decision, option: option.id }, option.sources);
+  }
 }
 
 function withChoice(c: CompiledScenario, ctx: GameContext, decisionId: string, optionIds: string[]): GameContext {
@@ -247,96 +227,19 @@ function withChoice(c: CompiledScenario, ctx: GameContext, decisionId: string, o
 
 function committed(c: CompiledScenario, ctx: GameContext): GameContext {
   const d = draft(ctx);
-  const chosen = chosenOptions(c, d);
-  for (const decision of c.decisions) {
-    for (const id of d.choices[decision.id] ?? []) {
-      const option = c.options.get(decision.id)!.get(id)!;
-      applyEffects(d, option.effects, `option:${decision.id}.${id}`, option.sources);
-    }
-  }
-  for (const rule of COMMIT_RULES) {
-    if (evaluate(rule.when, d)) recordChange(d, rule.metric, rule.delta, `rule:${rule.id}`, rule.sources);
-  }
-  const vendors = chosen.filter((o) => o.vendor !== undefined);
-  const capability = Math.max(0, ...vendors.map((o) => o.vendor!.capability));
-  if (capability > 0) {
-    recordChange(d, 'publicSafety', capability * P.capabilitySafetyPerLevel, 'rule:vendor-capability', ruleSources('vendor-capability'));
-  }
-  const packagePrice = vendors.reduce((sum, o) => sum + o.vendor!.priceUsdM, 0);
-  const loans: LoanState[] = [];
-  for (const decision of c.decisions) {
-    for (const id of d.choices[decision.id] ?? []) {
-      const option = c.options.get(decision.id)!.get(id)!;
-      if (!option.loan) continue;
-      const principal = round2(option.loan.share * packagePrice);
-      if (principal <= 0) continue;
-      loans.push({
-        option: `${decision.id}.${id}`,
-        principal,
-        balance: principal,
-        annualRatePct: option.loan.annualRatePct,
-        graceYears: option.loan.graceYears,
-        tenorYears: option.loan.tenorYears,
-        yearsElapsed: 0,
-      });
-      recordChange(d, 'debt', principal, `option:${decision.id}.${id}`, option.sources.length ? option.sources : ruleSources('loan-drawdown'));
-    }
-  }
-  d.loans = loans;
-  if (d.tags.includes('budget') && packagePrice > 0) {
-    const strain = Math.min(P.budgetOutlayMax, Math.round(packagePrice / c.scenario.fiscal.serviceCapacityUsdM));
-    if (strain > 0) recordChange(d, 'backlash', strain, 'rule:budget-outlay', ruleSources('budget-outlay'));
-  }
+  const scope = ruleScope(c, d);
+  applyChoiceEffects(d, scope, 'effects');
+  for (const rule of rulesAt('commit')) rule.apply(d, scope);
   return d;
 }
 
 function turnBegun(c: CompiledScenario, ctx: GameContext): GameContext {
   const d = draft(ctx);
   d.turn = ctx.turn + 1;
-  const dt = c.turnYears;
-  const fiscal = c.scenario.fiscal;
-
-  let service = 0;
-  d.loans = ctx.loans.map((loan) => {
-    const interest = (loan.balance * loan.annualRatePct * dt) / 100;
-    const yearsElapsed = loan.yearsElapsed + dt;
-    const installment =
-      yearsElapsed > loan.graceYears
-        ? Math.min(loan.balance, (loan.principal * dt) / (loan.tenorYears - loan.graceYears))
-        : 0;
-    service += interest + installment;
-    if (installment > 0) recordChange(d, 'debt', -installment, 'rule:loan-repayment', ruleSources('loan-repayment'));
-    return { ...loan, yearsElapsed, balance: round2(loan.balance - installment) };
-  });
-  d.debtService = round2(service);
-  if (service > fiscal.serviceCapacityUsdM * dt) {
-    recordChange(d, 'backlash', P.debtServiceStrainBacklash, 'rule:debt-service-strain', ruleSources('debt-service-strain'));
-  }
-  if (d.metrics.debt > fiscal.unsustainableDebtUsdM) {
-    recordChange(d, 'backlash', P.unsustainableBacklash, 'rule:debt-unsustainable', ruleSources('debt-unsustainable'));
-    recordChange(d, 'standing', P.unsustainableStanding, 'rule:debt-unsustainable', ruleSources('debt-unsustainable'));
-  }
-
-  for (const decision of c.decisions) {
-    for (const id of d.choices[decision.id] ?? []) {
-      const option = c.options.get(decision.id)!.get(id)!;
-      applyEffects(d, option.perTurn, `option:${decision.id}.${id}`, option.sources);
-    }
-  }
-
-  const risk = Math.min(P.accumulationMax, Math.max(P.accumulationMin, exposureRisk(d) * P.accumulationShare));
-  const accumulation = Math.round(risk * c.scopeFactor * dt * 10) / 10;
-  if (accumulation !== 0) {
-    recordChange(d, 'dataExposure', accumulation, 'rule:exposure-accumulation', ruleSources('exposure-accumulation'));
-  }
-  if (!d.tags.includes('safeguard:transparency')) {
-    recordChange(d, 'backlash', P.opacityDrift * dt, 'rule:opacity-drift', ruleSources('opacity-drift'));
-  }
-  const excess = d.metrics.backlash - P.attentionFloor;
-  if (excess > 0) {
-    const fade = Math.round(excess * P.attentionFadeShare * dt * 10) / 10;
-    if (fade > 0) recordChange(d, 'backlash', -fade, 'rule:attention-fades', ruleSources('attention-fades'));
-  }
+  const scope = ruleScope(c, d);
+  for (const rule of rulesAt('turn-start')) rule.apply(d, scope);
+  applyChoiceEffects(d, scope, 'perTurn');
+  for (const rule of rulesAt('turn-end')) rule.apply(d, scope);
 
   const eligible = c.events.filter((e) => isEventEligible(e, d));
   if (eligible.length === 0) {
@@ -348,7 +251,7 @@ function turnBegun(c: CompiledScenario, ctx: GameContext): GameContext {
   d.rng = rng;
   d.currentEvent = event.id;
   d.seen = [...ctx.seen, event.id];
-  applyEffects(d, event.effects, `event:${event.id}`, event.sources);
+  applyEffects(d, event.effects, { kind: 'event', event: event.id }, event.sources);
   return d;
 }
 
@@ -356,7 +259,7 @@ function responded(c: CompiledScenario, ctx: GameContext, responseId: string): G
   const event = c.eventById.get(ctx.currentEvent!)!;
   const response = event.responses.find((r) => r.id === responseId)!;
   const d = draft(ctx);
-  applyEffects(d, response.effects, `response:${event.id}.${response.id}`, response.sources.length ? response.sources : event.sources);
+  applyEffects(d, response.effects, { kind: 'response', event: event.id, response: response.id }, response.sources.length ? response.sources : event.sources);
   if (response.flags.length) d.flags = [...new Set([...ctx.flags, ...response.flags])].sort();
   d.responses = [...ctx.responses, { turn: ctx.turn, event: event.id, response: response.id }];
   d.currentEvent = null;
@@ -365,7 +268,7 @@ function responded(c: CompiledScenario, ctx: GameContext, responseId: string): G
 
 // ---------------------------------------------------------------------------
 
-export function compileScenario(c: CompiledScenario) {
+export function scenarioMachine(c: CompiledScenario) {
   const turns = c.scenario.turns;
   return setup({
     types: {
@@ -436,5 +339,5 @@ export function compileScenario(c: CompiledScenario) {
   });
 }
 
-export type GameMachine = ReturnType<typeof compileScenario>;
+export type GameMachine = ReturnType<typeof scenarioMachine>;
 export type GameSnapshot = SnapshotFrom<GameMachine>;

@@ -1,4 +1,8 @@
-import type { Condition, MetricId, Tag } from './schema.ts';
+// Conditions: one exhaustive visitor that every reader goes through —
+// evaluation here, the cross-reference checks in validate.ts, and the
+// descriptions the debrief shows — so that a new kind of condition cannot be
+// forgotten by one of them (the switch below stops compiling).
+import type { Condition, MetricId, NumberRange, Tag } from './schema.ts';
 
 /** What a condition can look at: a read-only view of the game so far. */
 export interface ConditionState {
@@ -11,14 +15,61 @@ export interface ConditionState {
   readonly turn: number;
 }
 
-interface Range {
-  gte?: number;
-  lte?: number;
-  gt?: number;
-  lt?: number;
+/** One method per kind of condition; ids that name two things come split. */
+export interface ConditionVisitor<R> {
+  all(parts: readonly Condition[]): R;
+  any(parts: readonly Condition[]): R;
+  not(inner: Condition): R;
+  metric(metric: MetricId, range: NumberRange): R;
+  chose(decision: string, option: string): R;
+  tag(tag: Tag): R;
+  flag(flag: string): R;
+  seen(event: string): R;
+  responded(event: string, response: string): R;
+  turn(range: NumberRange): R;
 }
 
-function inRange(value: number, r: Range): boolean {
+function split(pair: string): [string, string] {
+  const dot = pair.indexOf('.');
+  return [pair.slice(0, dot), pair.slice(dot + 1)];
+}
+
+export function visitCondition<R>(condition: Condition, v: ConditionVisitor<R>): R {
+  switch (condition.kind) {
+    case 'all':
+      return v.all(condition.all);
+    case 'any':
+      return v.any(condition.any);
+    case 'not':
+      return v.not(condition.not);
+    case 'metric':
+      return v.metric(condition.metric, condition);
+    case 'chose':
+      return v.chose(...split(condition.chose));
+    case 'tag':
+      return v.tag(condition.tag);
+    case 'flag':
+      return v.flag(condition.flag);
+    case 'seen':
+      return v.seen(condition.seen);
+    case 'responded':
+      return v.responded(...split(condition.responded));
+    case 'turn':
+      return v.turn(condition.turn);
+    default:
+      return condition satisfies never;
+  }
+}
+
+/** Conditions written in code (the model's own rules), with their kind. */
+export const when = {
+  all: (...all: Condition[]): Condition => ({ kind: 'all', all }),
+  any: (...any: Condition[]): Condition => ({ kind: 'any', any }),
+  not: (not: Condition): Condition => ({ kind: 'not', not }),
+  tag: (tag: Tag): Condition => ({ kind: 'tag', tag }),
+};
+
+export function inRange(value: number, r: NumberRange): boolean {
   return (
     (r.gte === undefined || value >= r.gte) &&
     (r.lte === undefined || value <= r.lte) &&
@@ -30,76 +81,60 @@ function inRange(value: number, r: Range): boolean {
 type Test = (state: ConditionState) => boolean;
 
 const compiled = new WeakMap<object, Test>();
-const always: Test = () => true;
 
 /** Turn a condition into a function once; conditions are checked many times per turn. */
+const compiler: ConditionVisitor<Test> = {
+  all(parts) {
+    const tests = parts.map(compileCondition);
+    return (state) => tests.every((t) => t(state));
+  },
+  any(parts) {
+    const tests = parts.map(compileCondition);
+    return (state) => tests.some((t) => t(state));
+  },
+  not(inner) {
+    const test = compileCondition(inner);
+    return (state) => !test(state);
+  },
+  metric: (metric, range) => (state) => inRange(state.metrics[metric], range),
+  chose: (decision, option) => (state) => state.choices[decision]?.includes(option) ?? false,
+  tag: (tag) => (state) => state.tags.includes(tag),
+  flag: (flag) => (state) => state.flags.includes(flag),
+  seen: (event) => (state) => state.seen.includes(event),
+  responded: (event, response) => (state) => state.responses.some((r) => r.event === event && r.response === response),
+  turn: (range) => (state) => inRange(state.turn, range),
+};
+
 function compileCondition(condition: Condition): Test {
-  if ('all' in condition) {
-    const parts = condition.all.map(compileCondition);
-    return (state) => parts.every((t) => t(state));
-  }
-  if ('any' in condition) {
-    const parts = condition.any.map(compileCondition);
-    return (state) => parts.some((t) => t(state));
-  }
-  if ('not' in condition) {
-    const inner = compileCondition(condition.not);
-    return (state) => !inner(state);
-  }
-  if ('metric' in condition) {
-    const { metric } = condition;
-    return (state) => inRange(state.metrics[metric], condition);
-  }
-  if ('chose' in condition) {
-    const [decision, option] = condition.chose.split('.') as [string, string];
-    return (state) => state.choices[decision]?.includes(option) ?? false;
-  }
-  if ('tag' in condition) {
-    const { tag } = condition;
-    return (state) => state.tags.includes(tag);
-  }
-  if ('flag' in condition) {
-    const { flag } = condition;
-    return (state) => state.flags.includes(flag);
-  }
-  if ('seen' in condition) {
-    const { seen } = condition;
-    return (state) => state.seen.includes(seen);
-  }
-  if ('responded' in condition) {
-    const [event, response] = condition.responded.split('.') as [string, string];
-    return (state) => state.responses.some((r) => r.event === event && r.response === response);
-  }
-  const range = condition.turn;
-  return (state) => inRange(state.turn, range);
+  let test = compiled.get(condition);
+  if (!test) compiled.set(condition, (test = visitCondition(condition, compiler)));
+  return test;
 }
 
 export function evaluate(condition: Condition | undefined, state: ConditionState): boolean {
-  if (condition === undefined) return always(state);
-  let test = compiled.get(condition);
-  if (!test) compiled.set(condition, (test = compileCondition(condition)));
-  return test(state);
+  return condition === undefined || compileCondition(condition)(state);
 }
 
-/** Every id a condition mentions, for cross-reference checks. */
-export function* conditionReferences(
-  condition: Condition | undefined,
-  path: string,
-): Generator<{ kind: 'chose' | 'responded' | 'seen' | 'flag'; value: string; path: string }> {
-  if (condition === undefined) return;
-  if ('all' in condition) {
-    for (const [i, c] of condition.all.entries()) yield* conditionReferences(c, `${path}.all[${i}]`);
-  } else if ('any' in condition) {
-    for (const [i, c] of condition.any.entries()) yield* conditionReferences(c, `${path}.any[${i}]`);
-  } else if ('not' in condition) {
-    yield* conditionReferences(condition.not, `${path}.not`);
-  } else if ('chose' in condition) {
-    yield { kind: 'chose', value: condition.chose, path: `${path}.chose` };
-  } else if ('responded' in condition) {
-    yield { kind: 'responded', value: condition.responded, path: `${path}.responded` };
-  } else if ('seen' in condition) {
-    yield { kind: 'seen', value: condition.seen, path: `${path}.seen` };
-  } else if ('flag' in condition) {
-    yield { kind: 'flag', value: condition.flag, path: `${path}.flag` };
-  }
+export interface ConditionReference {
+  kind: 'chose' | 'responded' | 'seen' | 'flag';
+  value: string;
+  path: string;
+}
+
+/** Every id a condition mentions, with its JSON path, for cross-reference checks. */
+export function conditionReferences(condition: Condition | undefined, path: string): ConditionReference[] {
+  if (condition === undefined) return [];
+  const nested = (key: 'all' | 'any') => (parts: readonly Condition[]) => parts.flatMap((c, i) => conditionReferences(c, `${path}.${key}[${i}]`));
+  return visitCondition<ConditionReference[]>(condition, {
+    all: nested('all'),
+    any: nested('any'),
+    not: (inner) => conditionReferences(inner, `${path}.not`),
+    metric: () => [],
+    chose: (d, o) => [{ kind: 'chose', value: `${d}.${o}`, path: `${path}.chose` }],
+    tag: () => [],
+    flag: (flag) => [{ kind: 'flag', value: flag, path: `${path}.flag` }],
+    seen: (event) => [{ kind: 'seen', value: event, path: `${path}.seen` }],
+    responded: (e, r) => [{ kind: 'responded', value: `${e}.${r}`, path: `${path}.responded` }],
+    turn: () => [],
+  });
 }

@@ -2,7 +2,7 @@
 // event responses enumerated exhaustively where the tree is small, sampled
 // otherwise. Uses XState's pure transition functions: no actors, no timers.
 import { createActor, initialTransition, type ActorScope } from 'xstate';
-import { compileScenario, type CompiledScenario, type GameEvent, type GameSnapshot } from './compile.ts';
+import { scenarioMachine, type CompiledScenario, type GameEvent, type GameSnapshot } from './compile.ts';
 import { enabledEvents, phaseOf } from './moves.ts';
 import { METRIC_IDS, type MetricId } from './schema.ts';
 import { nextInt, seedRandom, type RandomState } from './random.ts';
@@ -30,7 +30,7 @@ export interface ExploreReport {
 
 const DEFAULT_PATH_BUDGET = 12_000;
 
-type Machine = ReturnType<typeof compileScenario>;
+type Machine = ReturnType<typeof scenarioMachine>;
 type Step = (snapshot: GameSnapshot, event: GameEvent) => GameSnapshot;
 
 /**
@@ -69,7 +69,7 @@ function decisionLeaves(c: CompiledScenario, step: Step, snapshot: GameSnapshot,
 export function exploreScenario(c: CompiledScenario, options: ExploreOptions = {}): ExploreReport {
   const seeds = options.seeds ?? 20;
   const budget = options.pathBudget ?? DEFAULT_PATH_BUDGET;
-  const machine = compileScenario(c);
+  const machine = scenarioMachine(c);
   const step = stepper(machine);
   const endings: Record<string, number> = Object.fromEntries(c.scenario.endings.map((e) => [e.id, 0]));
   const metrics = Object.fromEntries(METRIC_IDS.map((m) => [m, { min: Infinity, max: -Infinity }])) as ExploreReport['metrics'];
@@ -157,7 +157,7 @@ export function exploreScenario(c: CompiledScenario, options: ExploreOptions = {
  * the same for every seed.
  */
 export function decisionCombinations(c: CompiledScenario): Record<string, string[]>[] {
-  const machine = compileScenario(c);
+  const machine = scenarioMachine(c);
   const step = stepper(machine);
   const out: Record<string, string[]>[] = [];
   const visit = (s: GameSnapshot) => {

@@ -10,5 +10,4 @@ export * from './policies.ts';
 export * from './run.ts';
 export * from './explore.ts';
 export * from './validate.ts';
-export * from './explain.ts';
 export * from './loans.ts';

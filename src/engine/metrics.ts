@@ -4,12 +4,34 @@ import { METRIC_IDS, type MetricId } from './schema.ts';
 
 export type Metrics = Record<MetricId, number>;
 
+/** What moved a measure: a choice, an event, a response to it, or one of the model's own rules. */
+export type Cause =
+  | { kind: 'option'; decision: string; option: string }
+  | { kind: 'event'; event: string }
+  | { kind: 'response'; event: string; response: string }
+  | { kind: 'rule'; rule: string };
+
+/** A stable text key for a cause (`option:vendor.ceiec`, `rule:opacity-drift`): for totals, golden files and tests, never parsed back. */
+export function causeKey(cause: Cause): string {
+  switch (cause.kind) {
+    case 'option':
+      return `option:${cause.decision}.${cause.option}`;
+    case 'event':
+      return `event:${cause.event}`;
+    case 'response':
+      return `response:${cause.event}.${cause.response}`;
+    case 'rule':
+      return `rule:${cause.rule}`;
+    default:
+      return cause satisfies never;
+  }
+}
+
 export interface LedgerEntry {
   turn: number;
   metric: MetricId;
   delta: number;
-  /** `option:<decision>.<option>`, `response:<event>.<response>`, `event:<event>` or `rule:<rule-id>`. */
-  cause: string;
+  cause: Cause;
   sources: string[];
 }
 
@@ -67,7 +89,7 @@ export function recordChange(
   draft: LedgerDraft,
   metric: MetricId,
   delta: number,
-  cause: string,
+  cause: Cause,
   sources: readonly string[],
 ): void {
   const before = draft.metrics[metric];
@@ -80,7 +102,7 @@ export function recordChange(
 
 export interface CauseTotal {
   metric: MetricId;
-  cause: string;
+  cause: Cause;
   delta: number;
   /** Turns in which this cause moved this metric, in order. */
   turns: number[];
@@ -94,7 +116,7 @@ export interface CauseTotal {
 export function totalsByCause(ledger: readonly LedgerEntry[]): CauseTotal[] {
   const totals = new Map<string, CauseTotal>();
   for (const e of ledger) {
-    const key = `${e.metric} ${e.cause}`;
+    const key = `${e.metric} ${causeKey(e.cause)}`;
     let total = totals.get(key);
     if (!total) {
       total = { metric: e.metric, cause: e.cause, delta: 0, turns: [], sources: [] };
@@ -106,5 +128,5 @@ export function totalsByCause(ledger: readonly LedgerEntry[]): CauseTotal[] {
   }
   return [...totals.values()]
     .filter((t) => t.delta !== 0)
-    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.cause.localeCompare(b.cause));
+    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || causeKey(a.cause).localeCompare(causeKey(b.cause)));
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { realContent } from '../../tests/support/content.ts';
-import { choiceProblem, compileScenario, prepareScenario, type GameContext } from './compile.ts';
+import { choiceProblem, scenarioMachine, compileScenario, type GameContext } from './compile.ts';
 import { enabledEvents, validSelections } from './moves.ts';
 import { makePolicy } from './policies.ts';
 import type { Decision } from './schema.ts';
 
 /** The definition: every subset of the options that choiceProblem accepts. */
-function bruteForce(c: ReturnType<typeof prepareScenario>, ctx: GameContext, decision: Decision): string[][] {
+function bruteForce(c: ReturnType<typeof compileScenario>, ctx: GameContext, decision: Decision): string[][] {
   const ids = decision.options.map((o) => o.id);
   const out: string[][] = [];
   for (let mask = 0; mask < 1 << ids.length; mask++) {
@@ -23,8 +23,8 @@ describe('validSelections', () => {
   const bundle = realContent();
   for (const scenario of bundle.scenarios) {
     it(`${scenario.id}: equals the brute-force set of valid choices at every decision, along random paths`, { timeout: 60_000 }, () => {
-      const c = prepareScenario(scenario, bundle.shared);
-      const machine = compileScenario(c);
+      const c = compileScenario(scenario, bundle.shared);
+      const machine = scenarioMachine(c);
       let checked = 0;
       for (let seed = 1; seed <= 6; seed++) {
         const actor = createActor(machine, { input: { seed } });
@@ -51,7 +51,7 @@ describe('exploreScenario in parts', () => {
   it('gives, merged, exactly the report of one whole run', { timeout: 60_000 }, async () => {
     const { exploreScenario, mergeExploreReports } = await import('./explore.ts');
     const bundle = realContent();
-    const c = prepareScenario(bundle.scenarios[0]!, bundle.shared);
+    const c = compileScenario(bundle.scenarios[0]!, bundle.shared);
     const whole = exploreScenario(c, { seeds: 4 });
     const parts = [
       exploreScenario(c, { seeds: 4, part: { from: 1, to: 1 } }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureContent } from '../../tests/support/content.ts';
-import { prepareScenario } from './compile.ts';
+import { compileScenario } from './compile.ts';
 import { runScenario, UsageError } from './run.ts';
 import { isValidSeed, MAX_SEED, seedRandom } from './random.ts';
 
@@ -11,7 +11,7 @@ describe('runScenario', () => {
     const scenario = structuredClone(content.scenarios[0]!);
     scenario.decisions[2]!.id = 'constructor';
     scenario.historical.choices = { ...scenario.historical.choices, constructor: ['publish'] };
-    const c = prepareScenario(scenario, content.shared);
+    const c = compileScenario(scenario, content.shared);
     // No fixed choice for it: the policy decides (a plain-object lookup would find Object's constructor).
     expect(runScenario(c, { seed: 3, policy: 'first' }).choices).toHaveProperty('constructor', []);
     expect(runScenario(c, { seed: 3, policy: 'first', choices: { constructor: ['keys'] } }).choices).toHaveProperty('constructor', ['keys']);

@@ -3,14 +3,14 @@
 import { createActor } from 'xstate';
 import {
   choiceProblem,
-  compileScenario,
+  scenarioMachine,
   type CompiledScenario,
   type GameContext,
   type GameEvent,
   type GameMachine,
   type ResponseRecord,
 } from './compile.ts';
-import type { LedgerEntry, Metrics } from './metrics.ts';
+import { causeKey, type LedgerEntry, type Metrics } from './metrics.ts';
 import { enabledEvents, phaseOf } from './moves.ts';
 import { makePolicy, type Policy, type PolicyName } from './policies.ts';
 
@@ -68,9 +68,14 @@ export function resultOf(c: CompiledScenario, ctx: GameContext): RunResult {
   };
 }
 
+/** A result as the simulate tool prints it: causes as their stable keys (`option:vendor.x`, `rule:y`). */
+export function printableResult(r: RunResult) {
+  return { ...r, ledger: r.ledger.map((e) => ({ ...e, cause: causeKey(e.cause) })) };
+}
+
 const MAX_STEPS = 1000;
 
-export function runScenario(c: CompiledScenario, options: RunOptions, machine: GameMachine = compileScenario(c)): RunResult {
+export function runScenario(c: CompiledScenario, options: RunOptions, machine: GameMachine = scenarioMachine(c)): RunResult {
   const fixed = options.choices ?? {};
   checkFixedChoices(c, fixed);
   const policy =

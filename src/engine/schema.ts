@@ -97,48 +97,85 @@ const range = {
   lt: z.number().optional(),
 };
 
-export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | { metric: MetricId; gte?: number; lte?: number; gt?: number; lt?: number }
+/** A condition as written in a content file. */
+export type ConditionInput =
+  | { all: ConditionInput[] }
+  | { any: ConditionInput[] }
+  | { not: ConditionInput }
+  | ({ metric: MetricId } & NumberRange)
   | { chose: string }
   | { tag: Tag }
   | { flag: string }
   | { seen: string }
   | { responded: string }
-  | { turn: { gte?: number; lte?: number; gt?: number; lt?: number } };
+  | { turn: NumberRange };
+
+export interface NumberRange {
+  gte?: number;
+  lte?: number;
+  gt?: number;
+  lt?: number;
+}
+
+/**
+ * A parsed condition: the same data with a discriminating `kind`, so that
+ * every reader (evaluation, description, explanation, checks) switches on one
+ * field and the compiler tells it when a kind is missing (see conditions.ts).
+ */
+export type Condition =
+  | { kind: 'all'; all: Condition[] }
+  | { kind: 'any'; any: Condition[] }
+  | { kind: 'not'; not: Condition }
+  | ({ kind: 'metric'; metric: MetricId } & NumberRange)
+  | { kind: 'chose'; chose: string }
+  | { kind: 'tag'; tag: Tag }
+  | { kind: 'flag'; flag: string }
+  | { kind: 'seen'; seen: string }
+  | { kind: 'responded'; responded: string }
+  | { kind: 'turn'; turn: NumberRange };
+
+export type ConditionKind = Condition['kind'];
+
+function kinded<const K extends ConditionKind, S extends z.ZodType<object>>(kind: K, schema: S) {
+  return schema.transform((value) => ({ kind, ...value }));
+}
 
 /**
  * Conditions gate events, responses, options and endings. They are plain data
  * so that tools can read them and the debrief can show them.
  */
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
+export const Condition: z.ZodType<Condition, ConditionInput> = z.lazy(() =>
   z.union([
-    z.object({ all: z.array(Condition).min(1) }).strict(),
-    z.object({ any: z.array(Condition).min(1) }).strict(),
-    z.object({ not: Condition }).strict(),
-    z.object({ metric: MetricId, ...range }).strict(),
-    z
-      .object({
-        chose: z
-          .string()
-          .regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, '"decision-id.option-id"'),
-      })
-      .strict(),
-    z.object({ tag: Tag }).strict(),
-    z.object({ flag: kebabId }).strict(),
-    z.object({ seen: kebabId }).strict(),
-    z
-      .object({
-        responded: z
-          .string()
-          .regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, '"event-id.response-id"'),
-      })
-      .strict(),
-    z.object({ turn: z.object(range).strict() }).strict(),
+    kinded('all', z.object({ all: z.array(Condition).min(1) }).strict()),
+    kinded('any', z.object({ any: z.array(Condition).min(1) }).strict()),
+    kinded('not', z.object({ not: Condition }).strict()),
+    kinded('metric', z.object({ metric: MetricId, ...range }).strict()),
+    kinded(
+      'chose',
+      z
+        .object({
+          chose: z
+            .string()
+            .regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, '"decision-id.option-id"'),
+        })
+        .strict(),
+    ),
+    kinded('tag', z.object({ tag: Tag }).strict()),
+    kinded('flag', z.object({ flag: kebabId }).strict()),
+    kinded('seen', z.object({ seen: kebabId }).strict()),
+    kinded(
+      'responded',
+      z
+        .object({
+          responded: z
+            .string()
+            .regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, '"event-id.response-id"'),
+        })
+        .strict(),
+    ),
+    kinded('turn', z.object({ turn: z.object(range).strict() }).strict()),
   ]),
-);
+) as z.ZodType<Condition, ConditionInput>;
 
 export const Effect = z
   .object({
@@ -310,7 +347,6 @@ export const Scenario = z
       })
       .strict(),
     years: z.object({ start: z.number().int(), end: z.number().int() }).strict(),
-    turnUnit: z.enum(['year', 'quarter']).default('year'),
     turns: z.number().int().min(1).max(12),
     dataScope: z.array(DataScope).min(1),
     fiscal: z

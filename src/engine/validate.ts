@@ -2,7 +2,7 @@
 // problem is reported as `file: json.path: what was expected`; nothing throws.
 import type { z } from 'zod';
 import { createActor } from 'xstate';
-import { choiceProblem, compileScenario, prepareScenario } from './compile.ts';
+import { choiceProblem, scenarioMachine, compileScenario } from './compile.ts';
 import { conditionReferences } from './conditions.ts';
 import {
   SCHEMA_VERSION,
@@ -142,8 +142,7 @@ function checkScenario(file: string, s: Scenario, refs: Refs, problems: Problem[
 
   const span = s.years.end - s.years.start + 1;
   if (span < 1) push('$.years.end', 'an end year not before the start year');
-  const perYear = s.turnUnit === 'quarter' ? 4 : 1;
-  if (s.turns > span * perYear) push('$.turns', `at most ${span * perYear} turns for ${s.years.start}–${s.years.end}`);
+  if (s.turns > span) push('$.turns', `at most ${span} turns (one a year) for ${s.years.start}–${s.years.end}`);
 
   const hasVendorDecision = s.decisions.some((d) => d.kind === 'vendor');
   s.decisions.forEach((d, di) => {
@@ -242,8 +241,8 @@ function checkScenario(file: string, s: Scenario, refs: Refs, problems: Problem[
  * and `--policy historical` would silently show a different path.
  */
 function checkHistoricalPath(file: string, s: Scenario, refs: Refs, problems: Problem[]) {
-  const c = prepareScenario(s, { schemaVersion: SCHEMA_VERSION, events: [...refs.sharedEvents] });
-  const actor = createActor(compileScenario(c), { input: { seed: 1 } });
+  const c = compileScenario(s, { schemaVersion: SCHEMA_VERSION, events: [...refs.sharedEvents] });
+  const actor = createActor(scenarioMachine(c), { input: { seed: 1 } });
   actor.start();
   actor.send({ type: 'briefing.start' });
   for (const d of c.decisions) {

@@ -5,7 +5,7 @@ import { BootScene } from './scenes/boot-scene.ts';
 import { CityScene } from './scenes/city-scene.ts';
 import { MapScene } from './scenes/map-scene.ts';
 import { TitleScene } from './scenes/title-scene.ts';
-import type { StagePort, StageView } from './stage-view.ts';
+import type { StagePort, StageView } from '../app/stage-view.ts';
 
 export function createStage(parent: HTMLElement, onProgress: (fraction: number) => void): Promise<StagePort> {
   return new Promise((resolve, reject) => {

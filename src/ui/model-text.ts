@@ -2,7 +2,7 @@
 // measure, and the conditions that decide the ending. Read from the content;
 // nothing here decides anything.
 import type { CompiledScenario, Condition, ContentBundle, Effect, MetricId } from '../engine/index.ts';
-import { currentLanguage, fmt, t } from '../app/i18n.ts';
+import { currentLanguage, fmt, t } from '../text/i18n.ts';
 import { h, type Child } from './dom.ts';
 import { plain, sourceList } from './widgets.ts';
 

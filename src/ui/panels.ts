@@ -1,7 +1,7 @@
 // The panels that open over any screen in a modal <dialog>: settings, the
 // glossary, the casebook, and the rules behind a measure.
 import type { CompiledScenario, ContentBundle, MetricId, Scenario } from '../engine/index.ts';
-import { LANGUAGES, languageName, t } from '../app/i18n.ts';
+import { LANGUAGES, languageName, t } from '../text/i18n.ts';
 import { TEXT_SCALES, type Settings } from '../app/settings.ts';
 import { button, h } from './dom.ts';
 import { plain, rulesFor, sourceList, text } from './widgets.ts';
@@ -13,9 +13,9 @@ export interface PanelActions {
   hasSave: boolean;
 }
 
-let fieldId = 0;
-function field(label: string, control: HTMLElement): HTMLElement {
-  const id = `field-${++fieldId}`;
+/** A labelled control; its id is its name, so a redraw finds the same control (and keeps focus on it). */
+function field(name: string, label: string, control: HTMLElement): HTMLElement {
+  const id = `field-${name}`;
   control.id = id;
   return h('div', { class: 'field' }, h('label', { for: id }, label), control);
 }
@@ -44,12 +44,13 @@ export function settingsPanel(settings: Settings, actions: PanelActions): HTMLEl
     'section',
     { class: 'panel panel-settings' },
     h('h2', { tabindex: '-1' }, t('settings.title')),
-    field(t('settings.language'), select(LANGUAGES.map((l) => ({ value: l, label: languageName(l) })), settings.lang, (lang) => actions.update({ lang }))),
-    field(t('settings.music'), slider(settings.music, (music) => actions.update({ music }))),
-    field(t('settings.effects'), slider(settings.effects, (effects) => actions.update({ effects }))),
-    field(t('settings.mute'), checkbox(settings.muted, (muted) => actions.update({ muted }))),
-    field(t('settings.captions'), checkbox(settings.captions, (captions) => actions.update({ captions }))),
+    field('language', t('settings.language'), select(LANGUAGES.map((l) => ({ value: l, label: languageName(l) })), settings.lang, (lang) => actions.update({ lang }))),
+    field('music', t('settings.music'), slider(settings.music, (music) => actions.update({ music }))),
+    field('effects', t('settings.effects'), slider(settings.effects, (effects) => actions.update({ effects }))),
+    field('mute', t('settings.mute'), checkbox(settings.muted, (muted) => actions.update({ muted }))),
+    field('captions', t('settings.captions'), checkbox(settings.captions, (captions) => actions.update({ captions }))),
     field(
+      'reducedMotion',
       t('settings.reducedMotion'),
       select(
         (['system', 'on', 'off'] as const).map((v) => ({ value: v, label: t(`settings.motion.${v}`) })),
@@ -57,8 +58,8 @@ export function settingsPanel(settings: Settings, actions: PanelActions): HTMLEl
         (reducedMotion) => actions.update({ reducedMotion }),
       ),
     ),
-    field(t('settings.textSize'), select(TEXT_SCALES.map((v) => ({ value: v, label: `${Math.round(v * 100)}%` })), settings.textScale, (textScale) => actions.update({ textScale }))),
-    field(t('settings.classroom'), checkbox(settings.classroom, (classroom) => actions.update({ classroom }))),
+    field('textSize', t('settings.textSize'), select(TEXT_SCALES.map((v) => ({ value: v, label: `${Math.round(v * 100)}%` })), settings.textScale, (textScale) => actions.update({ textScale }))),
+    field('classroom', t('settings.classroom'), checkbox(settings.classroom, (classroom) => actions.update({ classroom }))),
     actions.hasSave
       ? button(t('settings.reset'), () => {
           actions.forgetSave();
@@ -122,7 +123,7 @@ export function casebookPanel(bundle: ContentBundle): HTMLElement {
       ...bundle.registry.sources.map((s) => h('li', { lang: 'en' }, t('sources.document', { id: s.id, title: s.title, author: s.author, date: s.date }))),
     ),
     h('h3', {}, t('casebook.facts', { count: bundle.registry.facts.length })),
-    field(t('casebook.filter'), filter),
+    field('filter', t('casebook.filter'), filter),
     count,
     list,
   );

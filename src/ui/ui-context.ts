@@ -1,48 +1,47 @@
-// What every screen may use: the content, the game in progress, settings, and
-// the commands the controller offers. Screens hold no game rules: they read
-// the engine's snapshot and send it the player's events.
-import type { ContentBundle, GameEvent, MetricId } from '../engine/index.ts';
-import type { ScenarioSummary } from '../catalog.ts';
-import type { GameSession } from '../app/session.ts';
+// What every screen is given: a read-only view of the app's snapshot and one
+// way to act, `send`. Screens hold no game rules and no state of their own
+// that matters: they read the engine's snapshot (through the app's) and send
+// the player's events.
+import type { AppContext, AppEvent } from '../app/app-types.ts';
+import type { ScenarioSummary } from '../app/catalog.ts';
+import type { GameState } from '../app/game.ts';
 import type { Settings } from '../app/settings.ts';
-import type { StageView } from '../stage/stage-view.ts';
+import type { ContentBundle } from '../engine/index.ts';
+import type { StageRequest } from '../app/stage-view.ts';
 
-export type ScreenName = 'boot' | 'title' | 'map' | 'briefing' | 'decision' | 'turn' | 'ending' | 'debrief' | 'error' | 'workshop' | 'setup' | 'join' | 'compare' | 'check';
-
-export type PanelName = 'settings' | 'glossary' | 'casebook' | 'rules' | 'endings' | 'pause' | 'guide';
+export type ScreenName =
+  | 'boot'
+  | 'title'
+  | 'map'
+  | 'briefing'
+  | 'decision'
+  | 'turn'
+  | 'ending'
+  | 'debrief'
+  | 'error'
+  | 'workshop'
+  | 'setup'
+  | 'join'
+  | 'compare'
+  | 'check';
 
 export interface UiContext {
-  /** Every scenario, in brief: for the title and the map. */
+  readonly app: AppContext;
   readonly catalog: readonly ScenarioSummary[];
-  /** The content of the game in progress (only read on game screens and panels). */
-  readonly bundle: ContentBundle;
-  readonly session: GameSession | null;
   readonly settings: Settings;
-  /** A save to offer on the title screen, if any. */
-  readonly resumable: { scenario: string; turn: number } | null;
-  send(event: GameEvent): void;
-  startScenario(id: string, seed?: number): void;
-  resume(): void;
-  goTitle(): void;
-  goMap(selected?: string): void;
-  goDebrief(): void;
-  goWorkshop(): void;
-  /** Classroom: the show-of-hands tally for an option on the current screen. */
-  votes(key: string): number;
-  vote(key: string, delta: number): void;
-  /** The team's result code and file, for a workshop session. */
-  teamResult(): { code: string; file: (includeAnswers: boolean) => string } | null;
-  openPanel(panel: PanelName, metric?: MetricId): void;
-  updateSettings(patch: Partial<Settings>): void;
-  announce(message: string, politeness?: 'polite' | 'assertive'): void;
-  playEffect(effect: 'choice' | 'headline' | 'meter-up' | 'meter-down' | 'ending'): void;
+  /** The content of the game in progress (game screens and panels only). */
+  readonly bundle: ContentBundle;
+  readonly votes: Readonly<Record<string, number>>;
+  send(event: AppEvent): void;
 }
 
 export interface Screen {
   name: ScreenName;
-  /** The heading that receives focus when the screen appears. */
+  /** The heading that receives focus when the screen appears is the body's h1. */
   body: Node[];
-  stage: Omit<StageView, 'reducedMotion'>;
+  stage: StageRequest;
   /** A short description of the stage picture, for the canvas's text alternative. */
   stageDescription: string;
 }
+
+export type { GameState };

@@ -2,17 +2,18 @@
 // source lists, meters, vendor cards, repayment schedules, the rules behind a
 // measure. Every string comes from the locale files or the content.
 import {
-  COMMIT_RULES,
-  FORMULA_RULES,
   METRIC_IDS,
   METRIC_RANGES,
+  MODEL_RULES,
+  newLoan,
   repaymentSchedule,
   type ContentBundle,
   type LocalizedText,
   type MetricId,
   type Option,
 } from '../engine/index.ts';
-import { fmt, localized, t, currentLanguage } from '../app/i18n.ts';
+import { fmt, localized, plain, t, currentLanguage } from '../text/i18n.ts';
+import { ruleText } from '../text/explain.ts';
 import { button, h, type Child } from './dom.ts';
 
 export const PRIMARY_METRICS: readonly MetricId[] = ['debt', 'dataExposure', 'backlash'];
@@ -32,9 +33,7 @@ export function text<K extends 'p' | 'span' | 'h1' | 'h2' | 'h3' | 'li' | 'stron
   return el;
 }
 
-export function plain(value: LocalizedText | undefined): string {
-  return localized(value).text;
-}
+export { plain };
 
 export function sourceList(bundle: ContentBundle, ids: readonly string[]): HTMLElement | null {
   if (ids.length === 0) return null;
@@ -117,14 +116,9 @@ export function meters(
 
 /** The rules the engine applies by itself to one measure, with their sources. */
 export function rulesFor(bundle: ContentBundle, metric: MetricId): HTMLElement {
-  const lang = currentLanguage() === 'ru' ? 'ru' : 'en';
-  const items: Child[] = [];
-  for (const rule of COMMIT_RULES.filter((r) => r.metric === metric)) {
-    items.push(h('li', {}, h('strong', {}, fmt.delta(rule.delta, 1)), ' — ', rule.explain[lang], sourceList(bundle, rule.sources)));
-  }
-  for (const rule of Object.values(FORMULA_RULES).filter((r) => (r.metrics as readonly MetricId[]).includes(metric))) {
-    items.push(h('li', {}, rule.explain[lang], sourceList(bundle, rule.sources)));
-  }
+  const items: Child[] = MODEL_RULES.filter((r) => r.metrics.includes(metric)).map((rule) =>
+    h('li', {}, rule.when ? h('strong', {}, fmt.delta(rule.params['delta']!, 1)) : null, rule.when ? ' — ' : null, ruleText(rule.id), sourceList(bundle, rule.sources)),
+  );
   return h(
     'section',
     { class: 'rules' },
@@ -159,8 +153,7 @@ export function vendorCard(o: Option): HTMLElement | null {
 export function repaymentTable(o: Option, priceUsdM: number | null): HTMLElement | null {
   if (!o.loan) return null;
   const price = priceUsdM ?? 0;
-  const principal = o.loan.share * price;
-  const rows = repaymentSchedule(principal, o.loan.annualRatePct, o.loan.graceYears, o.loan.tenorYears);
+  const rows = repaymentSchedule(newLoan(o.id, o.loan, price));
   return h(
     'div',
     { class: 'schedule' },

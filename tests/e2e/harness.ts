@@ -120,6 +120,8 @@ export async function recordContext(
   });
   context.on('requestfailed', (request) => {
     if (isForeign(request.url())) return; // already reported as foreign
+    // A reload or navigation aborts the sound still loading; a missing file would answer 404, reported below.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED' && /\.ogg$/.test(new URL(request.url()).pathname)) return;
     failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`);
   });
   context.on('response', (response) => {

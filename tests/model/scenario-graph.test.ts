@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { getAdjacencyMap } from 'xstate/graph';
 import {
   exploreScenario,
-  compileScenario,
+  scenarioMachine,
   enabledEvents,
   phaseOf,
-  prepareScenario,
+  compileScenario,
   validSelections,
   type CompiledScenario,
   type GameContext,
@@ -46,7 +46,7 @@ function events(c: CompiledScenario) {
 }
 
 function traverse(c: CompiledScenario) {
-  const machine = compileScenario(c);
+  const machine = scenarioMachine(c);
   const reached = new Set<string>();
   let states = 0;
   let finals = 0;
@@ -77,8 +77,8 @@ function scenarioCases() {
   const real = realContent();
   const fixture = fixtureContent();
   return [
-    ...real.scenarios.map((s) => ({ name: s.id, compiled: prepareScenario(s, real.shared) })),
-    { name: 'fixture:mini', compiled: prepareScenario(fixture.scenarios[0]!, fixture.shared) },
+    ...real.scenarios.map((s) => ({ name: s.id, compiled: compileScenario(s, real.shared) })),
+    { name: 'fixture:mini', compiled: compileScenario(fixture.scenarios[0]!, fixture.shared) },
   ];
 }
 

@@ -3,9 +3,9 @@
 // single strategy wins everything. Runs over every real scenario.
 import { describe, expect, it } from 'vitest';
 import {
-  compileScenario,
+  scenarioMachine,
   decisionCombinations,
-  prepareScenario,
+  compileScenario,
   runScenario,
   type CompiledScenario,
   type RunResult,
@@ -29,7 +29,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 interface Prepared {
   scenario: Scenario;
   c: CompiledScenario;
-  machine: ReturnType<typeof compileScenario>;
+  machine: ReturnType<typeof scenarioMachine>;
   combos: Record<string, string[]>[];
 }
 
@@ -37,8 +37,8 @@ const prepared = new Map<string, Prepared>();
 function prepare(scenario: Scenario): Prepared {
   let p = prepared.get(scenario.id);
   if (!p) {
-    const c = prepareScenario(scenario, bundle.shared);
-    p = { scenario, c, machine: compileScenario(c), combos: decisionCombinations(c) };
+    const c = compileScenario(scenario, bundle.shared);
+    p = { scenario, c, machine: scenarioMachine(c), combos: decisionCombinations(c) };
     prepared.set(scenario.id, p);
   }
   return p;

@@ -12,7 +12,8 @@ import {
   initialMetrics,
   loadContent,
   METRIC_IDS,
-  prepareScenario,
+  compileScenario,
+  printableResult,
   runScenario,
   type ContentBundle,
   type PolicyName,
@@ -74,9 +75,9 @@ function loadedBundle(dir: string): ContentBundle {
   return report.bundle!;
 }
 
-function inProcessRun(bundle: ContentBundle, id: string, seed: number, policy: PolicyName, choices = {}): RunResult {
+function inProcessRun(bundle: ContentBundle, id: string, seed: number, policy: PolicyName, choices = {}): ReturnType<typeof printableResult> {
   const scenario = bundle.scenarios.find((s) => s.id === id)!;
-  return runScenario(prepareScenario(scenario, bundle.shared), { seed, policy, choices });
+  return printableResult(runScenario(compileScenario(scenario, bundle.shared), { seed, policy, choices }));
 }
 
 const RESULT_KEYS = ['scenario', 'seed', 'choices', 'responses', 'ending', 'metrics', 'ledger'];
@@ -309,7 +310,7 @@ describe.concurrent('simulate and explore on the mini fixture', () => {
   it('explore --seeds 3 prints the specified report, equal to the engine', { timeout: TIMEOUT }, async () => {
     const { json } = await cliJson<ExploreOutput>('explore', [...FIXTURE_ARGS, '--scenario', 'mini', '--seeds', '3']);
     expectExploreShape(json, mini);
-    expect(json).toEqual(exploreScenario(prepareScenario(mini, bundle.shared), { seeds: 3 }));
+    expect(json).toEqual(exploreScenario(compileScenario(mini, bundle.shared), { seeds: 3 }));
   });
 });
 

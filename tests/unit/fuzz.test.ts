@@ -7,18 +7,18 @@ import { fileURLToPath } from 'node:url';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
-  COMMIT_RULES,
-  compileScenario,
+  causeKey,
+  scenarioMachine,
   enabledEvents,
   formatProblem,
-  FORMULA_RULES,
   initialMetrics,
   loadContent,
   makePolicy,
   METRIC_IDS,
   METRIC_RANGES,
+  MODEL_RULES,
   phaseOf,
-  prepareScenario,
+  compileScenario,
   resultOf,
   runScenario,
   type CompiledScenario,
@@ -47,13 +47,13 @@ interface Target {
 function targetsOf(report: ReturnType<typeof load>, label: string): Target[] {
   if (!report.bundle) return [];
   return report.bundle.scenarios.map((s) => {
-    const compiled = prepareScenario(s, report.bundle!.shared);
-    return { label: `${label}/${s.id}`, compiled, machine: compileScenario(compiled) };
+    const compiled = compileScenario(s, report.bundle!.shared);
+    return { label: `${label}/${s.id}`, compiled, machine: scenarioMachine(compiled) };
   });
 }
 
 const TARGETS: Target[] = [...targetsOf(fixtureReport, 'fixture'), ...targetsOf(realReport, 'scenarios')];
-const RULE_IDS = new Set<string>([...COMMIT_RULES.map((r) => r.id), ...Object.keys(FORMULA_RULES)]);
+const RULE_IDS = new Set<string>(MODEL_RULES.map((r) => r.id));
 
 /** Distinct seeds for one scenario, including the 32-bit extremes. */
 function seedsFor(count: number): number[] {
@@ -107,27 +107,28 @@ function violations(t: Target, seed: number, r: RunResult): string[] {
   for (const entry of r.ledger) {
     if (entry.turn < prevTurn || entry.turn > s.turns) bad(`ledger turn ${entry.turn} out of order`);
     prevTurn = entry.turn;
-    const match = /^(option|response|event|rule):(.+)$/.exec(entry.cause);
+    const key = String(causeKey(entry.cause));
+    const match = /^(option|response|event|rule):(.+)$/.exec(key);
     if (!match) {
-      bad(`ledger cause "${entry.cause}" has no known kind`);
+      bad(`ledger cause "${key}" has no known kind`);
       continue;
     }
     const [, kind, name] = match as unknown as [string, string, string];
     if (kind === 'option') {
       const [d, o] = name.split('.');
-      if (!c.options.get(d!)?.has(o!)) bad(`cause ${entry.cause} names no option`);
-      else if (!chosen.has(name)) bad(`cause ${entry.cause} names an option that was not chosen`);
+      if (!c.options.get(d!)?.has(o!)) bad(`cause ${key} names no option`);
+      else if (!chosen.has(name)) bad(`cause ${key} names an option that was not chosen`);
     } else if (kind === 'response') {
       const [e, resp] = name.split('.');
-      if (!c.eventById.get(e!)?.responses.some((y) => y.id === resp)) bad(`cause ${entry.cause} names no response`);
-      else if (!responded.has(name)) bad(`cause ${entry.cause} names a response not given`);
+      if (!c.eventById.get(e!)?.responses.some((y) => y.id === resp)) bad(`cause ${key} names no response`);
+      else if (!responded.has(name)) bad(`cause ${key} names a response not given`);
     } else if (kind === 'event') {
-      if (!c.eventById.has(name)) bad(`cause ${entry.cause} names no event`);
-      else if (!respondedEvents.has(name)) bad(`cause ${entry.cause} names an event that was never answered`);
+      if (!c.eventById.has(name)) bad(`cause ${key} names no event`);
+      else if (!respondedEvents.has(name)) bad(`cause ${key} names an event that was never answered`);
     } else if (!RULE_IDS.has(name)) {
-      bad(`cause ${entry.cause} names no rule in COMMIT_RULES or FORMULA_RULES`);
+      bad(`cause ${key} names no rule in MODEL_RULES`);
     }
-    if (!Number.isFinite(entry.delta) || entry.delta === 0) bad(`ledger delta ${entry.delta} for ${entry.cause}`);
+    if (!Number.isFinite(entry.delta) || entry.delta === 0) bad(`ledger delta ${entry.delta} for ${key}`);
   }
   return out;
 }
@@ -179,9 +180,9 @@ describe('random playthroughs', () => {
       { ...r, ending: 'no-such-ending' },
       { ...r, metrics: { ...r.metrics, backlash: 101 } },
       { ...r, metrics: { ...r.metrics, debt: Number.NaN } },
-      { ...r, ledger: [...r.ledger, { turn: 0, metric: 'debt', delta: 1, cause: 'rule:made-up', sources: [] }] },
-      { ...r, ledger: r.ledger.map((e, i) => (i === 0 ? { ...e, cause: 'magic:x' } : e)) },
-      { ...r, ledger: r.ledger.map((e, i) => (i === 0 ? { ...e, cause: 'option:vendor.no-such-option' } : e)) },
+      { ...r, ledger: [...r.ledger, { turn: 0, metric: 'debt', delta: 1, cause: { kind: 'rule', rule: 'made-up' }, sources: [] }] },
+      { ...r, ledger: r.ledger.map((e, i) => (i === 0 ? { ...e, cause: { kind: 'magic' } as never } : e)) },
+      { ...r, ledger: r.ledger.map((e, i) => (i === 0 ? { ...e, cause: { kind: 'option', decision: 'vendor', option: 'no-such-option' } as const } : e)) },
       {
         ...r,
         responses: Array.from({ length: t.compiled.scenario.turns + 1 }, (_, i) => ({
@@ -202,7 +203,7 @@ describe('determinism', () => {
         const a = runScenario(t.compiled, { seed, policy: 'random' }, t.machine);
         runScenario(t.compiled, { seed: seed + 1000, policy: 'random' }, t.machine);
         const b = runScenario(t.compiled, { seed, policy: 'random' }, t.machine);
-        const fresh = runScenario(prepareScenario(t.compiled.scenario, sharedOf(t)), { seed, policy: 'random' });
+        const fresh = runScenario(compileScenario(t.compiled.scenario, sharedOf(t)), { seed, policy: 'random' });
         expect(b).toEqual(a);
         expect(fresh).toEqual(a);
         expect(JSON.stringify(b)).toBe(JSON.stringify(a));

@@ -1,4 +1,4 @@
-// Every interface string comes from src/locales/: this test reads the DOM and
+// Every interface string comes from src/text/locales/: this test reads the DOM and
 // stage code with the TypeScript parser and fails on any literal with words in
 // it that reaches the page as text (element children, button labels,
 // textContent, canvas text). Locale files must also have the same keys.
@@ -82,7 +82,7 @@ describe('interface strings', () => {
   });
 
   it('finds none in the page code: every visible string comes from the locale files or the content', () => {
-    const files = [...filesUnder(join(ROOT, 'src/ui')), ...filesUnder(join(ROOT, 'src/app')), ...filesUnder(join(ROOT, 'src/stage')), join(ROOT, 'src/main.ts')];
+    const files = [...filesUnder(join(ROOT, 'src/ui')), ...filesUnder(join(ROOT, 'src/app')), ...filesUnder(join(ROOT, 'src/stage')), ...filesUnder(join(ROOT, 'src/shell')), ...filesUnder(join(ROOT, 'src/text'))];
     expect(files.length).toBeGreaterThan(10);
     const problems = files.flatMap((f) => hardCodedStrings(relative(ROOT, f), readFileSync(f, 'utf8')));
     expect(problems).toEqual([]);
@@ -100,7 +100,7 @@ describe('interface strings', () => {
   });
 
   it('has the same keys in every locale file', () => {
-    const dir = join(ROOT, 'src/locales');
+    const dir = join(ROOT, 'src/text/locales');
     const keys = (value: unknown, prefix = ''): string[] =>
       Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
         v !== null && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k.replace(/_(zero|one|two|few|many|other)$/, '')}`],

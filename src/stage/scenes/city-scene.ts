@@ -1,6 +1,6 @@
 import { Scene, type GameObjects } from 'phaser';
 import { PALETTE, layoutRandom } from '../palette.ts';
-import type { StageView } from '../stage-view.ts';
+import type { CityView, Shown } from '../../app/stage-view.ts';
 
 const SKY: Record<'good' | 'mixed' | 'bad' | 'none', readonly [number, number]> = { good: [0xf6d8a8, 0xfbeed3], mixed: [0x9fb3c8, 0xdfe6ee], bad: [0x3b3f4a, 0x6b5a5a], none: [0xbfd6e8, 0xeef3f7] };
 
@@ -10,21 +10,21 @@ const SKY: Record<'good' | 'mixed' | 'bad' | 'none', readonly [number, number]> 
  * column that fills towards the unsustainable line. Redrawn on every view.
  */
 export class CityScene extends Scene {
-  private view!: StageView;
+  private view!: Shown<CityView>;
   private layers: GameObjects.GameObject[] = [];
 
   constructor() {
     super('city');
   }
 
-  init(view: StageView) {
+  init(view: Shown<CityView>) {
     this.view = view;
   }
 
   create() {
     this.draw();
     this.scale.on('resize', this.draw, this);
-    this.events.on('view', (view: StageView) => {
+    this.events.on('view', (view: Shown<CityView>) => {
       const pulse = view.pulse ?? [];
       this.view = view;
       this.draw();

@@ -1,7 +1,7 @@
 import { Math as PhaserMath, Scene, type GameObjects } from 'phaser';
 import { centralAsiaProjection, countryFeatures, projectCountries } from '../map-geometry.ts';
 import { PALETTE } from '../palette.ts';
-import type { MapPin, StageView } from '../stage-view.ts';
+import type { MapPin, MapView, Shown } from '../../app/stage-view.ts';
 
 const PIN_RADIUS = 11;
 const PIN_RADIUS_SELECTED = 15;
@@ -20,7 +20,7 @@ interface PlacedPin {
 
 /** Central Asia from Natural Earth: the documented cities, and a numbered pin for each scenario. */
 export class MapScene extends Scene {
-  private view!: StageView;
+  private view!: Shown<MapView>;
   private pins: PlacedPin[] = [];
   private caption: GameObjects.Container | null = null;
 
@@ -28,14 +28,14 @@ export class MapScene extends Scene {
     super('map');
   }
 
-  init(view: StageView) {
+  init(view: Shown<MapView>) {
     this.view = view;
   }
 
   create() {
     this.draw();
     this.scale.on('resize', this.draw, this);
-    this.events.on('view', (view: StageView) => {
+    this.events.on('view', (view: Shown<MapView>) => {
       this.view = view;
       this.highlight();
     });

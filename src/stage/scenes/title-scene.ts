@@ -1,17 +1,17 @@
 import { Scene, type GameObjects } from 'phaser';
 import { PALETTE, layoutRandom } from '../palette.ts';
-import type { StageView } from '../stage-view.ts';
+import type { Shown, TitleView } from '../../app/stage-view.ts';
 
 /** A city at night under sweeping camera cones. */
 export class TitleScene extends Scene {
-  private view!: StageView;
+  private view!: Shown<TitleView>;
   private cones: GameObjects.Graphics[] = [];
 
   constructor() {
     super('title');
   }
 
-  init(view: StageView) {
+  init(view: Shown<TitleView>) {
     this.view = view;
   }
 

@@ -1,19 +1,19 @@
-import { fmt, t } from '../../app/i18n.ts';
-import type { GameSession } from '../../app/session.ts';
+import { fmt, t } from '../../text/i18n.ts';
+import type { GameState } from '../../app/game.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { plain, sourceList, text, tip } from '../widgets.ts';
-import { cityStage } from './city-stage.ts';
+import { cityStage } from '../city-view.ts';
 
-export function briefingScreen(ui: UiContext, session: GameSession): Screen {
-  const s = session.compiled.scenario;
+export function briefingScreen(ui: UiContext, game: GameState): Screen {
+  const s = game.compiled.scenario;
   const place = s.place.city ? `${plain(s.place.city)}, ${t(`map.country.${s.place.country.toLowerCase()}`)}` : t(`map.country.${s.place.country.toLowerCase()}`);
   return {
     name: 'briefing',
     body: [
       text('h1', s.title, { tabindex: '-1' }),
-      h('p', { class: 'meta' }, t('briefing.meta', { place, years: fmt.years(s.years.start, s.years.end), seed: session.seed })),
-      tip(ui.settings.tips, 'briefing', () => ui.updateSettings({ tips: false })),
+      h('p', { class: 'meta' }, t('briefing.meta', { place, years: fmt.years(s.years.start, s.years.end), seed: game.seed })),
+      tip(ui.settings.tips, 'briefing', () => ui.send({ type: 'settings.update', patch: { tips: false } })),
       text('p', s.briefing.text, { class: 'lede' }),
       sourceList(ui.bundle, s.briefing.sources),
       h('h2', {}, t('briefing.advisors')),
@@ -39,8 +39,8 @@ export function briefingScreen(ui: UiContext, session: GameSession): Screen {
             h('ul', {}, ...s.assumptions.map((a) => h('li', {}, text('strong', a.text), ' ', text('span', a.reasoning)))),
           )
         : null,
-      button(t('briefing.begin'), () => ui.send({ type: 'briefing.start' }), { class: 'primary', 'data-action': 'begin' }),
+      button(t('briefing.begin'), () => ui.send({ type: 'game.move', move: { type: 'briefing.start' } }), { class: 'primary', 'data-action': 'begin' }),
     ].filter((n): n is HTMLElement => n !== null),
-    ...cityStage(session),
+    ...cityStage(game),
   };
 }

@@ -1,22 +1,22 @@
 import { METRIC_IDS, totalsByCause, type MetricId } from '../../engine/index.ts';
-import { fmt, t } from '../../app/i18n.ts';
-import type { GameSession } from '../../app/session.ts';
+import { fmt, t } from '../../text/i18n.ts';
+import type { GameState } from '../../app/game.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { formatMetric, LOWER_IS_BETTER, plain, referenceList, sourceList, text, tip } from '../widgets.ts';
 import { knowledgeResults } from './knowledge-screen.ts';
-import { download } from '../download.ts';
+import { teamResultOf } from '../../app/workshop-desk.ts';
 import { formatCode } from '../../app/codes.ts';
-import { cityStage } from './city-stage.ts';
+import { cityStage } from '../city-view.ts';
 import { endingOf, TONE_ICON } from './ending-screen.ts';
 import { causeText } from './turn-screen.ts';
 import { endingRules } from '../model-text.ts';
 
-export function debriefScreen(ui: UiContext, session: GameSession): Screen {
-  const ctx = session.snapshot.context;
-  const c = session.compiled;
+export function debriefScreen(ui: UiContext, game: GameState): Screen {
+  const ctx = game.snapshot.context;
+  const c = game.compiled;
   const s = c.scenario;
-  const ending = endingOf(session);
+  const ending = endingOf(game);
   const totals = totalsByCause(ctx.ledger);
 
   const finalTable = h(
@@ -30,7 +30,7 @@ export function debriefScreen(ui: UiContext, session: GameSession): Screen {
         h('th', { scope: 'row' }, t(`metric.${m}`)),
         h('td', {}, formatMetric(m, ctx.metrics[m])),
         h('td', { class: 'meta' }, `${fmt.delta(ctx.metrics[m] - s.initialMetrics[m])} · ${t(LOWER_IS_BETTER.has(m) ? 'metric.lowerIsBetter' : 'metric.higherIsBetter')}`),
-        h('td', {}, button(t('debrief.rules'), () => ui.openPanel('rules', m), { 'aria-label': `${t('debrief.rules')}: ${t(`metric.${m}`)}`, class: 'link-button', 'data-action': `rules-${m}` })),
+        h('td', {}, button(t('debrief.rules'), () => ui.send({ type: 'panel.open', panel: 'rules', metric: m }), { 'aria-label': `${t('debrief.rules')}: ${t(`metric.${m}`)}`, class: 'link-button', 'data-action': `rules-${m}` })),
       ),
     )),
   );
@@ -51,7 +51,7 @@ export function debriefScreen(ui: UiContext, session: GameSession): Screen {
             { class: e.delta > 0 ? 'change is-up' : 'change is-down' },
             h('strong', {}, `${e.delta > 0 ? '▲' : '▼'} ${fmt.delta(e.delta)}${e.turns.length > 1 ? ` (${t('debrief.times', { count: e.turns.length })})` : ''}`),
             ' — ',
-            causeText(session, { ...e, turn: e.turns[0]! }),
+            causeText(game, e),
             sourceList(ui.bundle, e.sources),
           ),
         ),
@@ -80,8 +80,8 @@ export function debriefScreen(ui: UiContext, session: GameSession): Screen {
       h('p', { class: 'step' }, t('debrief.title')),
       text('h1', ending.title, { tabindex: '-1' }),
       h('p', { class: `tone tone-${ending.tone}` }, h('span', { 'aria-hidden': 'true' }, `${TONE_ICON[ending.tone]} `), t(`ending.tone.${ending.tone}`)),
-      tip(ui.settings.tips, 'debrief', () => ui.updateSettings({ tips: false })),
-      teamResultSection(ui, session),
+      tip(ui.app.debriefTip, 'debrief', () => ui.send({ type: 'settings.update', patch: { tips: false } })),
+      teamResultSection(ui, game),
       finalTable,
       h('h2', {}, t('debrief.why')),
       h('p', { class: 'meta' }, t('debrief.whyIntro')),
@@ -100,7 +100,7 @@ export function debriefScreen(ui: UiContext, session: GameSession): Screen {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('debrief.decision')), h('th', { scope: 'col' }, t('debrief.yours')), h('th', { scope: 'col' }, t('debrief.theirs')))),
         h('tbody', {}, ...pathRows),
       ),
-      knowledgeResults(ui, session),
+      knowledgeResults(ui, game),
       s.discussion.length ? h('h2', {}, t('debrief.discussion')) : null,
       s.discussion.length ? h('ol', { class: 'discussion' }, ...s.discussion.map((q) => text('li', q))) : null,
       h('h3', {}, t('debrief.sourcesUsed')),
@@ -114,29 +114,29 @@ export function debriefScreen(ui: UiContext, session: GameSession): Screen {
       h(
         'div',
         { class: 'actions', 'data-arrow-group': '' },
-        button(t('debrief.replay'), () => ui.startScenario(s.id), { class: 'primary', 'data-action': 'replay' }),
-        button(t('debrief.replaySame'), () => ui.startScenario(s.id, session.seed), { 'data-action': 'replay-same' }),
-        button(t('debrief.another'), () => ui.goMap(s.id), { 'data-action': 'another' }),
-        button(t('debrief.print'), () => window.print(), { 'data-action': 'print-debrief' }),
+        button(t('debrief.replay'), () => ui.send({ type: 'scenario.start', id: s.id }), { class: 'primary', 'data-action': 'replay' }),
+        button(t('debrief.replaySame'), () => ui.send({ type: 'scenario.start', id: s.id, seed: game.seed }), { 'data-action': 'replay-same' }),
+        button(t('debrief.another'), () => ui.send({ type: 'nav.map', selected: s.id }), { 'data-action': 'another' }),
+        button(t('debrief.print'), () => ui.send({ type: 'page.print' }), { 'data-action': 'print-debrief' }),
       ),
     ].filter((n): n is HTMLElement => n !== null),
-    ...cityStage(session, [], ending.tone),
+    ...cityStage(game, [], ending.tone),
   };
 }
 
-function teamResultSection(ui: UiContext, session: GameSession): HTMLElement | null {
-  const result = ui.teamResult();
+function teamResultSection(ui: UiContext, game: GameState): HTMLElement | null {
+  const result = teamResultOf(game, ui.catalog);
   if (!result) return null;
   const include = h('input', { type: 'checkbox', id: 'include-answers', checked: true });
   return h(
     'section',
     { class: 'team-result' },
     h('h2', {}, t('workshop.yourResult')),
-    h('p', { class: 'meta' }, t('workshop.sessionLine', { team: session.meta.team ?? '', code: formatCode(session.meta.sessionCode ?? '') })),
+    h('p', { class: 'meta' }, t('workshop.sessionLine', { team: game.meta.team ?? '', code: formatCode(game.meta.sessionCode ?? '') })),
     h('p', {}, `${t('workshop.resultCode')}: `, h('strong', { class: 'big-code', 'data-result-code': result.code }, result.code)),
     h('p', { class: 'meta' }, t('workshop.resultCodeHelp')),
-    session.meta.knowledgeCheck ? h('div', { class: 'field' }, h('label', { for: 'include-answers' }, t('workshop.includeAnswers')), include) : null,
-    button(t('workshop.download'), () => download(`safe-city-${(session.meta.team ?? 'team').replace(/[^A-Za-z0-9А-Яа-я_-]+/g, '-')}.json`, result.file(include.checked), 'application/json'), {
+    game.meta.knowledgeCheck ? h('div', { class: 'field' }, h('label', { for: 'include-answers' }, t('workshop.includeAnswers')), include) : null,
+    button(t('workshop.download'), () => ui.send({ type: 'result.download', includeAnswers: include.checked }), {
       'data-action': 'download-result',
     }),
   );

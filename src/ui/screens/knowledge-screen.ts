@@ -1,14 +1,14 @@
 // The knowledge check: the same questions before and after play, answered on
 // this device; the debrief shows each answer with its explanation and source.
-import { t } from '../../app/i18n.ts';
-import type { GameSession } from '../../app/session.ts';
+import { t } from '../../text/i18n.ts';
+import type { GameState } from '../../app/game.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { plain, sourceList, text } from '../widgets.ts';
-import { cityStage } from './city-stage.ts';
+import { cityStage } from '../city-view.ts';
 
-export function knowledgeScreen(ui: UiContext, session: GameSession, when: 'before' | 'after', onDone: (answers: Record<string, string>) => void): Screen {
-  const questions = session.compiled.scenario.knowledgeCheck;
+export function knowledgeScreen(ui: UiContext, game: GameState, when: 'before' | 'after', onDone: (answers: Record<string, string>) => void): Screen {
+  const questions = game.compiled.scenario.knowledgeCheck;
   const form = h('form', { class: 'knowledge' });
   questions.forEach((q, i) => {
     form.append(
@@ -48,15 +48,15 @@ export function knowledgeScreen(ui: UiContext, session: GameSession, when: 'befo
         button(t('check.skip'), () => onDone({}), { 'data-action': 'check-skip' }),
       ),
     ],
-    ...cityStage(session),
+    ...cityStage(game),
   };
 }
 
 /** The check's results for the debrief: before and after, with explanations and sources. */
-export function knowledgeResults(ui: UiContext, session: GameSession): HTMLElement | null {
-  const { before, after } = session.meta;
-  const questions = session.compiled.scenario.knowledgeCheck;
-  if (!session.meta.knowledgeCheck || questions.length === 0 || (!before && !after)) return null;
+export function knowledgeResults(ui: UiContext, game: GameState): HTMLElement | null {
+  const { before, after } = game.meta;
+  const questions = game.compiled.scenario.knowledgeCheck;
+  if (!game.meta.knowledgeCheck || questions.length === 0 || (!before && !after)) return null;
   const mark = (answers: Record<string, string> | undefined, q: (typeof questions)[number]) =>
     !answers?.[q.id] ? t('check.unanswered') : answers[q.id] === q.answer ? `✓ ${t('check.correct')}` : `✗ ${t('check.wrong')}`;
   const count = (answers: Record<string, string> | undefined) => questions.filter((q) => answers?.[q.id] === q.answer).length;

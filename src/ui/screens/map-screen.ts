@@ -1,6 +1,6 @@
-import { fmt, t } from '../../app/i18n.ts';
-import type { ScenarioSummary } from '../../catalog.ts';
-import type { MapCity, MapPin } from '../../stage/stage-view.ts';
+import { fmt, t } from '../../text/i18n.ts';
+import type { ScenarioSummary } from '../../app/catalog.ts';
+import type { MapCity, MapPin } from '../../app/stage-view.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { plain, text, tip } from '../widgets.ts';
@@ -30,7 +30,7 @@ export function mapScreen(ui: UiContext, selected: string | null, onSelect: (id:
     'ul',
     { class: 'scenario-list', 'data-arrow-group': '' },
     ...ui.catalog.map((s, i) => {
-      const open = button(plain(s.title), () => ui.startScenario(s.id), {
+      const open = button(plain(s.title), () => ui.send({ type: 'scenario.start', id: s.id }), {
         class: s.id === selected ? 'scenario-button is-selected' : 'scenario-button',
         'data-scenario': s.id,
       });
@@ -52,7 +52,7 @@ export function mapScreen(ui: UiContext, selected: string | null, onSelect: (id:
       h('h1', { tabindex: '-1' }, t('map.title')),
       ...notices.map((n) => h('p', { class: 'notice', role: 'alert' }, n)),
       h('p', {}, t('map.intro')),
-      tip(ui.settings.tips, 'map', () => ui.updateSettings({ tips: false })) ?? h('span'),
+      tip(ui.settings.tips, 'map', () => ui.send({ type: 'settings.update', patch: { tips: false } })) ?? h('span'),
       list,
       h('p', { class: 'note' }, t('map.mapNote')),
     ],

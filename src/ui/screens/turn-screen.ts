@@ -1,16 +1,17 @@
-import { explainCause, type LedgerEntry } from '../../engine/index.ts';
-import { currentLanguage, fmt, t } from '../../app/i18n.ts';
-import type { GameSession } from '../../app/session.ts';
+import type { LedgerEntry } from '../../engine/index.ts';
+import { causeText as explain } from '../../text/explain.ts';
+import { fmt, t } from '../../text/i18n.ts';
+import { enabledMoves, type GameState } from '../../app/game.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { meters, plain, sourceList, text, tip, voteTally } from '../widgets.ts';
-import { cityStage, deltasOf } from './city-stage.ts';
+import { cityStage, deltasOf } from '../city-view.ts';
 
-export function causeText(session: GameSession, e: LedgerEntry): string {
-  return explainCause(session.compiled, e, currentLanguage() === 'ru' ? 'ru' : 'en');
+export function causeText(game: GameState, e: Pick<LedgerEntry, 'metric' | 'cause'>): string {
+  return explain(game.compiled, e.metric, e.cause);
 }
 
-export function changeList(ui: UiContext, session: GameSession, entries: readonly LedgerEntry[]): HTMLElement {
+export function changeList(ui: UiContext, game: GameState, entries: readonly LedgerEntry[]): HTMLElement {
   if (entries.length === 0) return h('p', { class: 'meta' }, t('turn.noChanges'));
   return h(
     'ul',
@@ -21,27 +22,26 @@ export function changeList(ui: UiContext, session: GameSession, entries: readonl
         { class: e.delta > 0 ? 'change is-up' : 'change is-down' },
         h('strong', {}, `${t(`metric.${e.metric}`)} ${e.delta > 0 ? '▲' : '▼'} ${fmt.delta(e.delta)}`),
         ' — ',
-        causeText(session, e),
+        causeText(game, e),
         sourceList(ui.bundle, e.sources),
       ),
     ),
   );
 }
 
-export function turnScreen(ui: UiContext, session: GameSession, fresh: readonly LedgerEntry[]): Screen {
-  const ctx = session.snapshot.context;
-  const s = session.compiled.scenario;
-  const quarter = s.turnUnit === 'quarter';
-  const year = quarter ? `${s.years.start + Math.floor((ctx.turn - 1) / 4)} Q${((ctx.turn - 1) % 4) + 1}` : String(s.years.start + ctx.turn - 1);
-  const event = ctx.currentEvent ? session.compiled.eventById.get(ctx.currentEvent) : undefined;
+export function turnScreen(ui: UiContext, game: GameState, fresh: readonly LedgerEntry[]): Screen {
+  const ctx = game.snapshot.context;
+  const s = game.compiled.scenario;
+  const year = String(s.years.start + ctx.turn - 1);
+  const event = ctx.currentEvent ? game.compiled.eventById.get(ctx.currentEvent) : undefined;
   const body: (Node | null)[] = [
-    h('h1', { tabindex: '-1' }, t(quarter ? 'turn.titleQuarter' : 'turn.title', { turn: ctx.turn, of: s.turns, year })),
-    tip(ui.settings.tips, 'turn', () => ui.updateSettings({ tips: false })),
-    meters(ctx.metrics, deltasOf(fresh), s.fiscal.unsustainableDebtUsdM, (m) => ui.openPanel('rules', m)),
+    h('h1', { tabindex: '-1' }, t('turn.title', { turn: ctx.turn, of: s.turns, year })),
+    tip(ui.settings.tips, 'turn', () => ui.send({ type: 'settings.update', patch: { tips: false } })),
+    meters(ctx.metrics, deltasOf(fresh), s.fiscal.unsustainableDebtUsdM, (m) => ui.send({ type: 'panel.open', panel: 'rules', metric: m })),
   ];
-  const changes = h('section', { class: 'turn-changes', 'aria-label': t('turn.changes') }, h('h2', {}, t('turn.changes')), changeList(ui, session, fresh));
+  const changes = h('section', { class: 'turn-changes', 'aria-label': t('turn.changes') }, h('h2', {}, t('turn.changes')), changeList(ui, game, fresh));
   if (event) {
-    const responses = session.enabled().flatMap((e) => (e.type === 'event.respond' ? [e] : []));
+    const responses = enabledMoves(game).flatMap((e) => (e.type === 'event.respond' ? [e] : []));
     body.push(
       h(
         'article',
@@ -63,8 +63,8 @@ export function turnScreen(ui: UiContext, session: GameSession, fresh: readonly 
           return h(
             'li',
             {},
-            button(plain(r.label), () => ui.send(e), { class: 'primary', 'data-response': r.id }),
-            ui.settings.classroom ? voteTally(() => ui.votes(key), (d) => ui.vote(key, d), plain(r.label)) : null,
+            button(plain(r.label), () => ui.send({ type: 'game.move', move: e }), { class: 'primary', 'data-response': r.id }),
+            ui.settings.classroom ? voteTally(() => (ui.votes[key] ?? 0), (d) => ui.send({ type: 'vote.change', key: key, delta: d }), plain(r.label)) : null,
             r.summary ? text('p', r.summary, { class: 'meta' }) : null,
             sourceList(ui.bundle, r.sources ?? []),
           );
@@ -72,8 +72,8 @@ export function turnScreen(ui: UiContext, session: GameSession, fresh: readonly 
       ),
     );
   } else {
-    body.push(h('p', { class: 'lede' }, t('turn.quiet')), button(t('turn.continue'), () => ui.send({ type: 'turn.continue' }), { class: 'primary', 'data-action': 'continue' }));
+    body.push(h('p', { class: 'lede' }, t('turn.quiet')), button(t('turn.continue'), () => ui.send({ type: 'game.move', move: { type: 'turn.continue' } }), { class: 'primary', 'data-action': 'continue' }));
   }
   body.push(changes);
-  return { name: 'turn', body: body.filter((n): n is Node => n !== null), ...cityStage(session, fresh) };
+  return { name: 'turn', body: body.filter((n): n is Node => n !== null), ...cityStage(game, fresh) };
 }

@@ -1,32 +1,23 @@
 // Workshop and classroom sessions without a server: the facilitator's set-up
-// (a session code), the team's join screen, and the comparison of results.
-import { currentLanguage, t, fmt } from '../../app/i18n.ts';
-import { encodeSession, MAX_TIMER_MINUTES, WORKSHOP_SEED_BITS, type SessionSettings } from '../../app/codes.ts';
+// (a game code), the team's join screen, and the comparison of results.
+import { t, fmt } from '../../text/i18n.ts';
+import { causeLabel } from '../../text/explain.ts';
+import { MAX_TIMER_MINUTES, WORKSHOP_SEED_BITS } from '../../app/codes.ts';
 import type { TeamResult } from '../../app/results.ts';
-import { explainCause, prepareScenario, type ContentBundle } from '../../engine/index.ts';
+import { compileScenario, type Cause, type ContentBundle } from '../../engine/index.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { formatMetric, plain } from '../widgets.ts';
-import type { ScenarioSummary } from '../../catalog.ts';
+import type { ScenarioSummary } from '../../app/catalog.ts';
 
-export interface WorkshopActions {
-  openSetup(): void;
-  openJoin(code?: string): void;
-  openCompare(): void;
-  join(code: string, team: string): string | null;
-  importResults(codes: string, files: { name: string; text: string }[]): Promise<void>;
-  clearResults(): void;
-  downloadCsv(): void;
-}
-
-let uid = 0;
-function labelled(label: string, control: HTMLElement, hint?: string): HTMLElement {
-  const id = `w-${++uid}`;
+/** A labelled field; the id is the field's name, so a re-render finds the same field (and its focus). */
+function labelled(name: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
+  const id = `w-${name}`;
   control.id = id;
   return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('p', { class: 'meta' }, hint) : null);
 }
 
-export function workshopHub(ui: UiContext, actions: WorkshopActions): Screen {
+export function workshopHub(ui: UiContext): Screen {
   return {
     name: 'workshop',
     body: [
@@ -35,10 +26,10 @@ export function workshopHub(ui: UiContext, actions: WorkshopActions): Screen {
       h(
         'ul',
         { class: 'menu', 'data-arrow-group': '' },
-        h('li', {}, button(t('workshop.setup'), () => actions.openSetup(), { class: 'primary', 'data-action': 'setup' })),
-        h('li', {}, button(t('workshop.join'), () => actions.openJoin(), { 'data-action': 'join' })),
-        h('li', {}, button(t('workshop.compare'), () => actions.openCompare(), { 'data-action': 'compare' })),
-        h('li', {}, button(t('nav.guide'), () => ui.openPanel('guide'), { 'data-action': 'guide' })),
+        h('li', {}, button(t('workshop.setup'), () => ui.send({ type: 'workshop.setup' }), { class: 'primary', 'data-action': 'setup' })),
+        h('li', {}, button(t('workshop.join'), () => ui.send({ type: 'workshop.join' }), { 'data-action': 'join' })),
+        h('li', {}, button(t('workshop.compare'), () => ui.send({ type: 'workshop.compare' }), { 'data-action': 'compare' })),
+        h('li', {}, button(t('nav.guide'), () => ui.send({ type: 'panel.open', panel: 'guide' }), { 'data-action': 'guide' })),
       ),
     ],
     stage: { scene: 'title' },
@@ -46,9 +37,8 @@ export function workshopHub(ui: UiContext, actions: WorkshopActions): Screen {
   };
 }
 
-export function setupScreen(ui: UiContext, catalog: readonly ScenarioSummary[], initial: SessionSettings): Screen {
-  const ids = catalog.map((s) => s.id);
-  const settings = { ...initial };
+export function setupScreen(ui: UiContext, catalog: readonly ScenarioSummary[]): Screen {
+  const { setup: settings, code } = ui.app.workshop;
   const scenario = h('select', {}, ...catalog.map((s, i) => h('option', { value: String(i), selected: i === settings.scenarioIndex }, plain(s.title))));
   const seed = h('input', { type: 'number', min: '0', max: String(2 ** WORKSHOP_SEED_BITS - 1), value: String(settings.seed), inputmode: 'numeric' });
   const check = h('input', { type: 'checkbox', checked: settings.knowledgeCheck });
@@ -58,63 +48,54 @@ export function setupScreen(ui: UiContext, catalog: readonly ScenarioSummary[], 
     h('option', { value: '0', selected: settings.timerMinutes === 0 }, t('workshop.timerOff')),
     ...[1, 2, 3, 5, 10, MAX_TIMER_MINUTES].map((m) => h('option', { value: String(m), selected: settings.timerMinutes === m }, t('workshop.timerMinutes', { count: m }))),
   );
-  const output = h('section', { class: 'session-code', 'aria-live': 'polite' });
-  const make = () => {
-    settings.scenarioIndex = Number(scenario.value);
-    settings.seed = Math.min(2 ** WORKSHOP_SEED_BITS - 1, Math.max(0, Math.floor(Number(seed.value) || 0)));
-    seed.value = String(settings.seed);
-    settings.knowledgeCheck = check.checked;
-    settings.timerMinutes = Number(timer.value);
-    const code = encodeSession(settings);
-    const link = new URL(location.href);
-    link.search = `?join=${code}`;
-    output.replaceChildren(
-      h('h2', {}, t('workshop.sessionCode')),
-      h('p', { class: 'big-code', 'data-session-code': code }, code),
-      h('p', {}, t('workshop.codeHelp')),
-      h('p', { class: 'join-link' }, h('a', { href: link.href }, link.href)),
-    );
-  };
+  const read = () => ({
+    scenarioIndex: Number(scenario.value),
+    seed: Math.min(2 ** WORKSHOP_SEED_BITS - 1, Math.max(0, Math.floor(Number(seed.value) || 0))),
+    knowledgeCheck: check.checked,
+    timerMinutes: Number(timer.value),
+  });
+  // The form is read when a button is pressed: a change event would redraw the page under the pointer mid-click.
+  const link = code ? `${location.origin}${location.pathname}?join=${code}` : '';
   return {
     name: 'setup',
     body: [
       h('h1', { tabindex: '-1' }, t('workshop.setupTitle')),
-      labelled(t('workshop.scenario'), scenario),
-      labelled(t('workshop.seed'), seed),
-      button(t('workshop.newSeed'), () => {
-        const buffer = new Uint32Array(1);
-        crypto.getRandomValues(buffer);
-        seed.value = String(buffer[0]! % 2 ** WORKSHOP_SEED_BITS);
-      }, { 'data-action': 'new-seed' }),
-      labelled(t('workshop.knowledgeCheck'), check),
-      labelled(t('workshop.timer'), timer),
-      button(t('workshop.makeCode'), make, { class: 'primary', 'data-action': 'make-code' }),
-      output,
-    ].filter((n) => ids.length > 0 || n),
+      labelled('scenario', t('workshop.scenario'), scenario),
+      labelled('seed', t('workshop.seed'), seed),
+      button(t('workshop.newSeed'), () => ui.send({ type: 'setup.newSeed', settings: read() }), { 'data-action': 'new-seed' }),
+      labelled('check', t('workshop.knowledgeCheck'), check),
+      labelled('timer', t('workshop.timer'), timer),
+      button(t('workshop.makeCode'), () => ui.send({ type: 'setup.makeCode', settings: read() }), { class: 'primary', 'data-action': 'make-code' }),
+      h(
+        'section',
+        { class: 'session-code', 'aria-live': 'polite' },
+        ...(code
+          ? [
+              h('h2', {}, t('workshop.sessionCode')),
+              h('p', { class: 'big-code', 'data-session-code': code }, code),
+              h('p', {}, t('workshop.codeHelp')),
+              h('p', { class: 'join-link' }, h('a', { href: link }, link)),
+            ]
+          : []),
+      ),
+    ],
     stage: { scene: 'title' },
     stageDescription: t('stage.title'),
   };
 }
 
-export function joinScreen(ui: UiContext, actions: WorkshopActions, code: string, problem: string | null): Screen {
+export function joinScreen(ui: UiContext): Screen {
+  const { code, problem } = ui.app.workshop.join;
   const codeInput = h('input', { type: 'text', value: code, autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: '16' });
   const team = h('input', { type: 'text', maxlength: '40', autocomplete: 'off', placeholder: t('workshop.teamPlaceholder') });
-  const status = h('p', { class: problem ? 'notice' : 'meta', role: problem ? 'alert' : 'status' }, problem ?? '');
   return {
     name: 'join',
     body: [
       h('h1', { tabindex: '-1' }, t('workshop.joinTitle')),
-      labelled(t('workshop.code'), codeInput),
-      labelled(t('workshop.team'), team),
-      status,
-      button(t('workshop.start'), () => {
-        const why = actions.join(codeInput.value, team.value);
-        if (why) {
-          status.className = 'notice';
-          status.setAttribute('role', 'alert');
-          status.textContent = why;
-        }
-      }, { class: 'primary', 'data-action': 'join-start' }),
+      labelled('code', t('workshop.code'), codeInput),
+      labelled('team', t('workshop.team'), team),
+      h('p', { class: problem ? 'notice' : 'meta', role: problem ? 'alert' : 'status' }, problem ?? ''),
+      button(t('workshop.start'), () => ui.send({ type: 'join.start', code: codeInput.value, team: team.value }), { class: 'primary', 'data-action': 'join-start' }),
     ],
     stage: { scene: 'title' },
     stageDescription: t('stage.title'),
@@ -123,22 +104,18 @@ export function joinScreen(ui: UiContext, actions: WorkshopActions, code: string
 
 const pct = (x: number) => fmt.percent(x);
 
-export function compareScreen(
-  ui: UiContext,
-  actions: WorkshopActions,
-  results: readonly TeamResult[],
-  problems: readonly string[],
-  bundleFor: (scenarioId: string) => ContentBundle | null,
-): Screen {
+export function compareScreen(ui: UiContext): Screen {
+  const { results, problems, bundles } = ui.app.workshop;
+  const bundleFor = (scenarioId: string): ContentBundle | null => bundles[scenarioId] ?? null;
   const codes = h('textarea', { rows: '5', spellcheck: 'false' });
   const files = h('input', { type: 'file', accept: '.json,application/json', multiple: true });
   const body: (Node | null)[] = [
     h('h1', { tabindex: '-1' }, t('workshop.compareTitle')),
-    labelled(t('workshop.pasteLabel'), codes),
-    labelled(t('workshop.fileLabel'), files),
+    labelled('codes', t('workshop.pasteLabel'), codes),
+    labelled('files', t('workshop.fileLabel'), files),
     button(t('workshop.import'), async () => {
       const read = await Promise.all([...(files.files ?? [])].map(async (f) => ({ name: f.name, text: f.size > 512 * 1024 ? '' : await f.text() })));
-      await actions.importResults(codes.value, read);
+      ui.send({ type: 'results.import', codes: codes.value, files: read });
     }, { class: 'primary', 'data-action': 'import' }),
     ...problems.map((p) => h('p', { class: 'notice', role: 'alert' }, p)),
   ];
@@ -169,9 +146,9 @@ export function compareScreen(
       h(
         'div',
         { class: 'actions' },
-        button(t('workshop.csv'), () => actions.downloadCsv(), { 'data-action': 'csv' }),
-        button(t('workshop.print'), () => window.print(), { 'data-action': 'print' }),
-        button(t('workshop.clear'), () => actions.clearResults(), { 'data-action': 'clear' }),
+        button(t('workshop.csv'), () => ui.send({ type: 'results.csv' }), { 'data-action': 'csv' }),
+        button(t('workshop.print'), () => ui.send({ type: 'page.print' }), { 'data-action': 'print' }),
+        button(t('workshop.clear'), () => ui.send({ type: 'results.clear' }), { 'data-action': 'clear' }),
       ),
       h(
         'table',
@@ -215,7 +192,7 @@ export function compareScreen(
               'div',
               {},
               h('strong', {}, t('workshop.keyCauses')),
-              h('ul', { class: 'changes' }, ...r.keyCauses.map((c) => h('li', {}, `${t(`metric.${c.metric}`)} ${fmt.delta(c.delta)} — ${causeLabel(bundleFor(r.scenarioId), r.scenarioId, c.cause)}`))),
+              h('ul', { class: 'changes' }, ...r.keyCauses.map((c) => h('li', {}, `${t(`metric.${c.metric}`)} ${fmt.delta(c.delta)} — ${labelFor(bundleFor(r.scenarioId), r.scenarioId, c.cause)}`))),
             ),
           ),
         ),
@@ -257,22 +234,7 @@ export function compareScreen(
   return { name: 'compare', body: body.filter((n): n is Node => n !== null), stage: { scene: 'title' }, stageDescription: t('stage.title') };
 }
 
-function causeLabel(bundle: ContentBundle | null, scenarioId: string, cause: string): string {
+function labelFor(bundle: ContentBundle | null, scenarioId: string, cause: Cause): string {
   const scenario = bundle?.scenarios.find((s) => s.id === scenarioId);
-  if (bundle && scenario && cause.startsWith('rule:')) {
-    const full = explainCause(prepareScenario(scenario, bundle.shared), { turn: 0, metric: 'debt', delta: 0, cause, sources: [] }, currentLanguage() === 'ru' ? 'ru' : 'en');
-    const sentence = full.split(/(?<=[.;:])\s/)[0]!;
-    return sentence.length > 110 ? `${sentence.slice(0, sentence.lastIndexOf(' ', 107))}…` : sentence;
-  }
-  const [kind, ref = ''] = cause.split(/:(.*)/s) as [string, string?];
-  const [a = '', b = ''] = ref.split('.');
-  if (kind === 'option') {
-    const o = scenario?.decisions.find((d) => d.id === a)?.options.find((x) => x.id === b);
-    if (o) return plain(o.label);
-  }
-  if (kind === 'event' || kind === 'response') {
-    const e = [...(scenario?.events ?? []), ...(bundle?.shared.events ?? [])].find((x) => x.id === a);
-    if (e) return plain(e.headline);
-  }
-  return ref || cause;
+  return bundle && scenario ? causeLabel(compileScenario(scenario, bundle.shared), cause) : cause.kind;
 }

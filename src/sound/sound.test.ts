@@ -389,7 +389,7 @@ describe('audio assets', () => {
 
   it('has every file that AUDIO_FILES names and audio-urls.ts imports, within 700 KB in all', async () => {
     const { AUDIO_FILES } = await loadSound();
-    const source = readFileSync(join(root, 'src', 'game', 'audio-urls.ts'), 'utf8');
+    const source = readFileSync(join(root, 'src', 'sound', 'audio-urls.ts'), 'utf8');
     const imported = [...source.matchAll(/assets\/audio\/([\w.-]+)\?url/g)].map((m) => m[1]);
     expect(imported.sort()).toEqual(Object.values(AUDIO_FILES).sort());
     let total = 0;

@@ -1,7 +1,7 @@
 // The scenario catalog: enough about each scenario for the title and the map,
 // without loading its file (see the scenario-catalog plugin in vite.config.ts).
 import entries from 'virtual:scenario-catalog';
-import type { LocalizedText, Scenario } from './engine/index.ts';
+import type { LocalizedText, Scenario } from '../engine/index.ts';
 
 export interface ScenarioSummary {
   file: string;

@@ -1,4 +1,4 @@
-import { h } from './dom.ts';
+import { h } from '../ui/dom.ts';
 
 /** Offer text as a file the player saves: the only way anything leaves the browser. */
 export function download(name: string, text: string, type: string): void {

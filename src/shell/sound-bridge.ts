@@ -1,15 +1,18 @@
 // Connects the synthesised sound (Howler, loaded on the first input) to the
-// controller, and shows a caption — the text equivalent — for every sound
-// when the player turns captions on. Caption text lives in the locale files.
-import { AUDIO_URLS } from '../game/audio-urls.ts';
-import { CAPTIONS, createSound, type Caption } from '../game/sound.ts';
-import type { Controller } from './controller.ts';
-import { t } from './i18n.ts';
+// app's services and the page's mood, and shows a caption — the text
+// equivalent — for every sound when the player turns captions on. Caption
+// text lives in the locale files.
+import type { Settings } from '../app/settings.ts';
+import { AUDIO_URLS } from '../sound/audio-urls.ts';
+import { CAPTIONS, createSound, type Caption } from '../sound/sound.ts';
+import { t } from '../text/i18n.ts';
+import type { Page } from './page.ts';
+import type { SoundPort } from './services.ts';
 
 const CAPTION_KEYS = new Map<Caption, string>(Object.entries(CAPTIONS).map(([key, caption]) => [caption, key]));
 const CAPTION_SECONDS = 4;
 
-export function attachSound(controller: Controller, captions: HTMLElement): void {
+export function attachSound(services: { sound: SoundPort | null }, page: Page, captions: HTMLElement, settings: () => Settings): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const sound = createSound(AUDIO_URLS, (caption) => {
     const key = CAPTION_KEYS.get(caption);
@@ -18,13 +21,13 @@ export function attachSound(controller: Controller, captions: HTMLElement): void
     clearTimeout(timer);
     timer = setTimeout(() => (captions.textContent = ''), CAPTION_SECONDS * 1000);
   });
-  controller.sound = {
+  services.sound = {
     play: (effect) => sound.play(effect),
-    setMood: (mood) => sound.setMood(mood),
     apply: (s) => sound.apply({ music: s.music, effects: s.effects, muted: s.muted }),
   };
-  controller.sound.apply(controller.settings);
+  services.sound.apply(settings());
   sound.setMood('calm');
+  page.setMood((mood) => sound.setMood(mood));
   const unlock = () => {
     sound.unlock();
     removeEventListener('pointerdown', unlock);

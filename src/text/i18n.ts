@@ -1,30 +1,43 @@
-// Interface text through i18next. Every locale file in src/locales/ is picked
-// up by the glob, so adding Kazakh, Kyrgyz, Uzbek or Tajik means adding a file.
-// Scenario text (LocalizedText) has its own fallback to English, with a note.
+// Interface text through i18next. The languages are whatever locale files
+// are registered: src/text/locales.ts registers every file in
+// src/text/locales/ (so adding Kazakh, Kyrgyz, Uzbek or Tajik means adding a
+// file); Node tools register them from disk. Scenario text (LocalizedText)
+// has its own fallback to English, with a note.
 import i18next from 'i18next';
 import type { LocalizedText } from '../engine/index.ts';
 
-const files = import.meta.glob<{ default: Record<string, unknown> }>('../locales/*.json', { eager: true });
-
-export const LANGUAGES: readonly string[] = Object.keys(files)
-  .map((path) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length))
-  .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+/** The registered languages, English first. */
+export const LANGUAGES: string[] = [];
 
 export const FALLBACK_LANGUAGE = 'en';
-
-const resources = Object.fromEntries(
-  Object.entries(files).map(([path, mod]) => [path.slice(path.lastIndexOf('/') + 1, -'.json'.length), { translation: mod.default }]),
-);
 
 void i18next.init({
   lng: FALLBACK_LANGUAGE,
   fallbackLng: FALLBACK_LANGUAGE,
-  resources,
+  resources: {},
   initAsync: false,
   interpolation: { escapeValue: false }, // text only ever reaches textContent
   returnNull: false,
   showSupportNotice: false,
 });
+
+// Rule texts interpolate the model's parameters: `{{x, signed}}` gives −3 / +4, `{{x, percent}}` gives 15%.
+i18next.services.formatter?.add('signed', (value: number, lng?: string) => signedNumber(value, 2, lng));
+i18next.services.formatter?.add('percent', (value: number, lng?: string) => new Intl.NumberFormat(lng, { style: 'percent', maximumFractionDigits: 1 }).format(value));
+
+function signedNumber(value: number, digits: number, lng?: string): string {
+  const n = new Intl.NumberFormat(lng, { maximumFractionDigits: digits }).format(Math.abs(value));
+  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${n}`;
+}
+
+/** Register locale files: language code → the file's content. */
+export function addLanguages(files: Readonly<Record<string, Record<string, unknown>>>): void {
+  for (const [lang, strings] of Object.entries(files)) {
+    i18next.addResourceBundle(lang, 'translation', strings, true, true);
+    if (!LANGUAGES.includes(lang)) LANGUAGES.push(lang);
+  }
+  LANGUAGES.sort((a, b) => (a === FALLBACK_LANGUAGE ? -1 : b === FALLBACK_LANGUAGE ? 1 : a.localeCompare(b)));
+}
 
 export function t(key: string, values?: Record<string, string | number>): string {
   return (values ? i18next.t(key, values) : i18next.t(key)) as string;
@@ -51,6 +64,11 @@ export function localized(text: LocalizedText | undefined): { text: string; fall
   return { text: text.en, fallback: currentLanguage() !== 'en' };
 }
 
+/** Scenario text in the current language, as a plain string. */
+export function plain(text: LocalizedText | undefined): string {
+  return localized(text).text;
+}
+
 export const fmt = {
   number(value: number, digits = 1): string {
     return new Intl.NumberFormat(currentLanguage(), { maximumFractionDigits: digits }).format(value);
@@ -62,8 +80,7 @@ export const fmt = {
     return new Intl.NumberFormat(currentLanguage(), { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
   },
   delta(value: number, digits = 2): string {
-    const n = new Intl.NumberFormat(currentLanguage(), { maximumFractionDigits: digits }).format(Math.abs(value));
-    return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${n}`;
+    return signedNumber(value, digits, currentLanguage());
   },
   years(start: number, end: number): string {
     return start === end ? String(start) : `${start}–${end}`;

@@ -1,19 +1,19 @@
 // The city picture for the game screens, and its text alternative.
-import { chosenOptions, type LedgerEntry, type MetricId } from '../../engine/index.ts';
-import { fmt, t } from '../../app/i18n.ts';
-import type { GameSession } from '../../app/session.ts';
-import type { Screen } from '../ui-context.ts';
+import { chosenOptions, type LedgerEntry, type MetricId } from '../engine/index.ts';
+import { fmt, t } from '../text/i18n.ts';
+import type { GameState } from '../app/game.ts';
+import type { Screen } from './ui-context.ts';
 
-export function cityStage(session: GameSession, fresh: readonly LedgerEntry[] = [], tone: 'good' | 'mixed' | 'bad' | null = null): Pick<Screen, 'stage' | 'stageDescription'> {
-  const ctx = session.snapshot.context;
-  const vendor = chosenOptions(session.compiled, ctx).find((o) => o.vendor)?.vendor;
+export function cityStage(game: GameState, fresh: readonly LedgerEntry[] = [], tone: 'good' | 'mixed' | 'bad' | null = null): Pick<Screen, 'stage' | 'stageDescription'> {
+  const ctx = game.snapshot.context;
+  const vendor = chosenOptions(game.compiled, ctx).find((o) => o.vendor)?.vendor;
   const cameras = vendor ? vendor.capability * 2 : 1;
-  const debtScale = session.compiled.scenario.fiscal.unsustainableDebtUsdM;
+  const debtScale = game.compiled.scenario.fiscal.unsustainableDebtUsdM;
   const pulse = fresh.map((e) => ({ metric: e.metric as MetricId, delta: e.delta }));
   return {
     stage: {
       scene: 'city',
-      cityKey: session.compiled.scenario.id,
+      cityKey: game.compiled.scenario.id,
       metrics: ctx.metrics,
       debtScale,
       cameras,

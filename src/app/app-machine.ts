@@ -1,0 +1,372 @@
+// The page as a state machine: which screen is up, the game in progress (the
+// scenario's own machine, spawned as a child), the workshop desk and the open
+// panel. Every effect — saving, announcing, sounds, the seen endings, the
+// "changes shown" cursor, fresh workshop seeds — happens in a transition
+// action, once per transition; rendering (src/ui/render.ts) only reads the
+// snapshot, so it may run any number of times.
+import { assign, enqueueActions, setup, stopChild, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { APP_ACTORS } from './app-actors.ts';
+import type { AppContext, AppEvent, AppInput, Notice } from './app-types.ts';
+import { decodeSession, encodeSession, normaliseCode, WORKSHOP_SEED_BITS } from './codes.ts';
+import { afterMove, joinProblem, needsCheck, prepareFor, reportMove, SCENARIO, startGame, timerKey, withNotice } from './game-flow.ts';
+import { isMoveEnabled, phaseOfGame, type GameMeta } from './game.ts';
+import { peekSave, SAVE_KEY, setAsideSave, writeSave } from './saves.ts';
+import { saveSettings } from './settings.ts';
+import { csvOf, sortedIds, teamResultOf } from './workshop-desk.ts';
+
+export const appMachine = setup({
+  types: {
+    context: {} as AppContext,
+    events: {} as AppEvent,
+    input: {} as AppInput,
+  },
+  actors: APP_ACTORS,
+  guards: {
+    startsWithScenario: ({ context }) => context.pending !== null,
+    startsAtJoin: ({ context }) => context.workshop.join.code !== '' && context.pending === null,
+    needsCheckBefore: ({ context }) => needsCheck(context.game, 'before') && phaseOfGame(context.game!) === 'briefing',
+    needsCheckAfter: ({ context }) => needsCheck(context.game, 'after'),
+    isMoveAllowed: ({ context, event }) => event.type === 'game.move' && context.game !== null && isMoveEnabled(context.game, event.move),
+    isPickable: ({ context, event }) =>
+      event.type === 'decision.toggle' && !!context.game && phaseOfGame(context.game) === 'deciding',
+    needsPanelData: ({ context, event }) =>
+      event.type === 'panel.open' && (event.panel === 'guide' || event.panel === 'endings' || (event.panel !== 'settings' && event.panel !== 'pause' && context.bundle === null)),
+  },
+  actions: {
+    addNotice: assign(({ context }, notice: Notice) => ({ notices: withNotice(context, notice) })),
+    clearNotices: assign({ notices: [] }),
+    peekResumable: assign(({ context }) => ({ resumable: context.game ? null : peekSave(context.services.store, context.catalog.map((s) => s.id)) })),
+    stopGame: enqueueActions(({ context, enqueue }) => {
+      if (context.game) enqueue(stopChild(context.game.ref));
+      enqueue.assign({ game: null, timer: null, pendingMove: null });
+    }),
+    forwardMove: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'game.move' || !context.game) return;
+      enqueue.assign({ pendingMove: event.move });
+      enqueue.sendTo(context.game.ref, event.move);
+    }),
+    /** The engine answered a move: take its snapshot and the changes it made, once. */
+    takeMove: assign(({ context }) => ({ pendingMove: null, game: afterMove(context.game!, context.pendingMove) })),
+    /** Sounds and spoken summaries of a move: said once, here, never by a render. */
+    reportMove: ({ context }) => reportMove(context.services, context.game!),
+    saveGame: ({ context }) => {
+      if (context.game) writeSave(context.services.store, context.game, new Date(context.services.now()));
+    },
+    restartTimer: assign(({ context }) => {
+      const game = context.game;
+      const minutes = game?.meta.timerMinutes ?? 0;
+      const key = game && minutes > 0 ? timerKey(game) : null;
+      if (!key) return { timer: null };
+      if (context.timer?.key === key) return {};
+      return { timer: { key, deadline: context.services.now() + minutes * 60_000, pausedAt: null } };
+    }),
+    togglePick: assign(({ context, event }) => {
+      if (event.type !== 'decision.toggle' || !context.game) return {};
+      const picks = context.game.picks.includes(event.option) ? context.game.picks.filter((o) => o !== event.option) : [...context.game.picks, event.option];
+      return { game: { ...context.game, picks } };
+    }),
+    playChoice: ({ context }) => context.services.play('choice'),
+    recordAnswers: assign(({ context, event }, when: 'before' | 'after') => {
+      if (event.type !== 'check.submit' || !context.game) return {};
+      return { game: { ...context.game, meta: { ...context.game.meta, [when]: event.answers } } };
+    }),
+    endTips: assign(({ context }) => (context.settings.tips ? { debriefTip: true, settings: { ...context.settings, tips: false } } : { debriefTip: false })),
+    persistSettings: ({ context }) => {
+      saveSettings(context.services.store, context.settings);
+      context.services.applySettings(context.settings);
+    },
+    updateSettings: assign(({ context, event }) => (event.type === 'settings.update' ? { settings: { ...context.settings, ...event.patch } } : {})),
+    forgetSave: assign(({ context }) => {
+      context.services.store.remove(SAVE_KEY);
+      return { resumable: null };
+    }),
+    vote: assign(({ context, event }) => {
+      if (event.type !== 'vote.change') return {};
+      return { votes: { ...context.votes, [event.key]: Math.max(0, (context.votes[event.key] ?? 0) + event.delta) } };
+    }),
+    openPanel: assign(({ context, event }) => {
+      if (event.type !== 'panel.open') return {};
+      const timer = event.panel === 'pause' && context.timer ? { ...context.timer, pausedAt: context.services.now() } : context.timer;
+      return { panel: { name: event.panel, metric: event.metric ?? null, ...(context.bundle ? { bundle: context.bundle } : {}) }, timer };
+    }),
+    closePanel: assign(({ context }) => {
+      // A paused class does not lose time.
+      const t0 = context.timer?.pausedAt;
+      const timer = context.timer && t0 != null ? { ...context.timer, deadline: context.timer.deadline + (context.services.now() - t0), pausedAt: null } : context.timer;
+      return { panel: null, timer };
+    }),
+    newSetupSeed: assign(({ context, event }) => {
+      const form = event.type === 'setup.newSeed' && event.settings ? event.settings : context.workshop.setup;
+      return { workshop: { ...context.workshop, code: null, setup: { ...form, seed: context.services.randomSeed(2 ** WORKSHOP_SEED_BITS - 1) } } };
+    }),
+    print: ({ context }) => context.services.print(),
+  },
+}).createMachine({
+  id: 'app',
+  type: 'parallel',
+  context: ({ input }) => ({
+    services: input.services,
+    catalog: input.catalog,
+    settings: input.settings,
+    notices: input.notices,
+    mapSelected: null,
+    bundle: null,
+    game: null,
+    pending: input.start && 'scenario' in input.start ? { id: input.start.scenario, seed: input.start.seed } : null,
+    pendingMove: null,
+    problems: [],
+    panel: null,
+    votes: {},
+    workshop: {
+      setup: { scenarioIndex: 0, seed: 0, knowledgeCheck: true, timerMinutes: 0 },
+      code: null,
+      join: { code: input.start && 'join' in input.start ? input.start.join : '', problem: null },
+      results: [],
+      problems: [],
+      bundles: {},
+    },
+    timer: null,
+    resumable: null,
+    debriefTip: false,
+  }),
+  states: {
+    screen: {
+      initial: 'booting',
+      on: {
+        'nav.title': { target: '.title', actions: 'stopGame' },
+        'nav.map': { target: '.map', actions: ['stopGame', assign(({ event }) => ({ mapSelected: event.selected ?? null }))] },
+        'nav.workshop': { target: '.workshop', actions: 'stopGame' },
+        'scenario.start': {
+          target: '.loading',
+          actions: ['stopGame', assign(({ context, event }) => ({ pending: { id: event.id, seed: event.seed ?? context.services.randomSeed(0xffff_ffff) } }))],
+        },
+        'save.forget': { actions: 'forgetSave' },
+        'vote.change': { actions: 'vote' },
+        'page.print': { actions: 'print' },
+        'settings.update': { actions: ['updateSettings', 'persistSettings'] },
+      },
+      states: {
+        booting: {
+          always: [
+            { guard: 'startsWithScenario', target: 'loading' },
+            { guard: 'startsAtJoin', target: 'workshop.join' },
+            { target: 'checkingSave' },
+          ],
+        },
+        // A save that cannot be used is set aside now, with a message, so Continue never fails.
+        checkingSave: {
+          invoke: {
+            src: 'loadSave',
+            input: ({ context }) => ({ context }),
+            onDone: [
+              {
+                guard: ({ event }) => event.output.discarded !== undefined,
+                target: 'title',
+                actions: [
+                  ({ context }) => setAsideSave(context.services.store),
+                  assign(({ context, event }) => ({ notices: withNotice(context, { key: 'notice.saveDiscarded', values: { reason: event.output.discarded! } }) })),
+                ],
+              },
+              { target: 'title' },
+            ],
+            onError: { target: 'title' },
+          },
+        },
+        title: { entry: 'peekResumable', on: { 'save.resume': 'resuming' } },
+        map: {
+          on: {
+            'map.select': { actions: assign(({ event }) => ({ mapSelected: event.id })) },
+          },
+        },
+        loading: {
+          invoke: {
+            src: 'loadContent',
+            input: ({ context }) => ({ context, id: context.pending!.id }),
+            onDone: [
+              {
+                guard: ({ event }) => event.output.bundle !== null,
+                target: 'game',
+                actions: [
+                  assign(({ context, event, spawn }) => {
+                    const bundle = event.output.bundle!;
+                    const pending = context.pending!;
+                    const scenario = bundle.scenarios.find((s) => s.id === pending.id)!;
+                    return {
+                      bundle,
+                      pending: null,
+                      game: startGame(spawn as never, { compiled: prepareFor(bundle, scenario.id), seed: pending.seed, meta: pending.meta }),
+                    };
+                  }),
+                  'saveGame',
+                  'clearNotices',
+                ],
+              },
+              { target: 'error', actions: assign(({ event }) => ({ problems: event.output.problems, pending: null })) },
+            ],
+            onError: { target: 'error', actions: assign(({ event }) => ({ problems: [{ file: 'scenarios/', path: '$', expected: String(event.error) }] })) },
+          },
+        },
+        resuming: {
+          invoke: {
+            src: 'loadSave',
+            input: ({ context }) => ({ context }),
+            onDone: [
+              {
+                guard: ({ event }) => !!event.output.restored && event.output.report.bundle !== null,
+                target: 'game',
+                actions: [
+                  assign(({ context, event, spawn }) => {
+                    const r = event.output.restored!;
+                    const notices = r.migrated ? withNotice(context, { key: 'notice.saveMigrated' }) : context.notices;
+                    return { bundle: event.output.report.bundle, notices, game: startGame(spawn as never, { ...r }) };
+                  }),
+                  'saveGame',
+                ],
+              },
+              {
+                target: 'title',
+                actions: [
+                  ({ context, event }) => event.output.discarded !== undefined && setAsideSave(context.services.store),
+                  assign(({ context, event }) =>
+                    event.output.discarded !== undefined ? { notices: withNotice(context, { key: 'notice.saveDiscarded', values: { reason: event.output.discarded } }) } : {},
+                  ),
+                ],
+              },
+            ],
+            onError: { target: 'title' },
+          },
+        },
+        game: {
+          initial: 'entering',
+          entry: 'restartTimer',
+          exit: 'stopGame',
+          states: {
+            entering: { always: [{ guard: 'needsCheckBefore', target: 'checkBefore' }, { target: 'playing' }] },
+            checkBefore: { on: { 'check.submit': { target: 'playing', actions: [{ type: 'recordAnswers', params: 'before' }, 'saveGame'] } } },
+            playing: {
+              on: {
+                'game.move': { guard: 'isMoveAllowed', actions: 'forwardMove' },
+                'decision.toggle': { guard: 'isPickable', actions: ['togglePick', 'playChoice'] },
+                [`xstate.snapshot.${SCENARIO}`]: { actions: ['takeMove', 'reportMove', 'saveGame', 'restartTimer'] },
+                [`xstate.done.actor.${SCENARIO}`]: { actions: ['takeMove', 'reportMove', 'saveGame', 'restartTimer'] },
+                'debrief.open': [{ guard: 'needsCheckAfter', target: 'checkAfter' }, { target: 'debrief' }],
+              },
+            },
+            checkAfter: { on: { 'check.submit': { target: 'debrief', actions: [{ type: 'recordAnswers', params: 'after' }, 'saveGame'] } } },
+            debrief: {
+              entry: ['endTips', 'persistSettings'],
+              on: {
+                'result.download': {
+                  actions: ({ context, event }) => {
+                    const result = context.game && teamResultOf(context.game, context.catalog);
+                    if (!result) return;
+                    const name = (context.game!.meta.team ?? 'team').replace(/[^A-Za-z0-9А-Яа-я_-]+/g, '-');
+                    context.services.download(`safe-city-${name}.json`, result.file(event.includeAnswers), 'application/json');
+                  },
+                },
+              },
+            },
+          },
+        },
+        workshop: {
+          initial: 'hub',
+          on: {
+            'workshop.setup': { target: '.setup' },
+            'workshop.join': { target: '.join', actions: assign(({ context, event }) => ({ workshop: { ...context.workshop, join: { code: event.code ?? '', problem: null } } })) },
+            'workshop.compare': { target: '.compare' },
+          },
+          states: {
+            hub: {},
+            setup: {
+              entry: 'newSetupSeed',
+              on: {
+                'setup.newSeed': { actions: 'newSetupSeed' },
+                'setup.makeCode': {
+                  actions: assign(({ context, event }) => {
+                    const setup = event.settings ?? context.workshop.setup;
+                    return { workshop: { ...context.workshop, setup, code: encodeSession(setup) } };
+                  }),
+                },
+              },
+            },
+            join: {
+              on: {
+                'join.start': [
+                  {
+                    guard: ({ context, event }) => joinProblem(context, event.code, event.team) === null,
+                    target: '#app.screen.loading',
+                    actions: assign(({ context, event }) => {
+                      const settings = decodeSession(event.code, context.catalog.length);
+                      const meta: GameMeta = { team: event.team.trim(), sessionCode: normaliseCode(event.code), knowledgeCheck: settings.knowledgeCheck, timerMinutes: settings.timerMinutes };
+                      return { pending: { id: sortedIds(context.catalog)[settings.scenarioIndex]!, seed: settings.seed, meta } };
+                    }),
+                  },
+                  {
+                    actions: assign(({ context, event }) => ({
+                      workshop: { ...context.workshop, join: { code: event.code, problem: joinProblem(context, event.code, event.team) } },
+                    })),
+                  },
+                ],
+              },
+            },
+            compare: {
+              initial: 'idle',
+              on: {
+                'results.clear': { actions: assign(({ context }) => ({ workshop: { ...context.workshop, results: [], problems: [] } })) },
+                'results.csv': { actions: ({ context }) => context.services.download('safe-city-results.csv', csvOf(context.workshop.results, context.workshop.bundles), 'text/csv') },
+              },
+              states: {
+                idle: { on: { 'results.import': 'importing' } },
+                importing: {
+                  invoke: {
+                    src: 'importResults',
+                    input: ({ context, event }) => ({ context, codes: event.type === 'results.import' ? event.codes : '', files: event.type === 'results.import' ? event.files : [] }),
+                    onDone: { target: 'idle', actions: assign(({ context, event }) => ({ workshop: { ...context.workshop, ...event.output } })) },
+                    onError: { target: 'idle' },
+                  },
+                },
+              },
+            },
+          },
+        },
+        error: {},
+      },
+    },
+    panel: {
+      initial: 'closed',
+      states: {
+        closed: {
+          on: {
+            'panel.open': [
+              { guard: 'needsPanelData', target: 'loading', actions: 'openPanel' },
+              { target: 'open', actions: 'openPanel' },
+            ],
+          },
+        },
+        loading: {
+          invoke: {
+            src: 'loadPanel',
+            input: ({ context }) => ({ context, panel: context.panel! }),
+            onDone: { target: 'open', actions: assign(({ context, event }) => ({ panel: context.panel && { ...context.panel, ...event.output } })) },
+            onError: { target: 'open' },
+          },
+          on: { 'panel.close': { target: 'closed', actions: 'closePanel' } },
+        },
+        open: {
+          on: {
+            'panel.open': [
+              { guard: 'needsPanelData', target: 'loading', actions: 'openPanel' },
+              { target: 'open', reenter: true, actions: 'openPanel' },
+            ],
+            'panel.close': { target: 'closed', actions: 'closePanel' },
+          },
+        },
+      },
+    },
+  },
+});
+
+export type AppMachine = typeof appMachine;
+export type AppSnapshot = SnapshotFrom<AppMachine>;
+export type AppActor = ActorRefFrom<AppMachine>;
+

@@ -1,0 +1,140 @@
+// The app machine's context, events and the services it acts through. Kept
+// apart from the machine so that screens can import the types without the
+// machine, and the shell can implement the services without XState.
+import type { ContentBundle, ContentReport, GameEvent, MetricId, Problem, Scenario } from '../engine/index.ts';
+import type { ScenarioSummary } from './catalog.ts';
+import type { SessionSettings } from './codes.ts';
+import type { GameMeta, GameState } from './game.ts';
+import type { TeamResult } from './results.ts';
+import type { Settings } from './settings.ts';
+import type { KeyValueStore } from './storage.ts';
+
+export type PanelName = 'settings' | 'glossary' | 'casebook' | 'rules' | 'endings' | 'pause' | 'guide';
+export type SoundEffect = 'choice' | 'headline' | 'meter-up' | 'meter-down' | 'ending';
+
+/** A message for the player, translated when shown (so it follows a change of language). */
+export interface Notice {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+/** Content loading with one cache; the browser build reads the bundled files, tests read from disk. */
+export interface ContentStore {
+  /** The shared files (sources, shared deck, glossary) and, if named, one scenario. */
+  load(scenarioId: string | null): Promise<ContentReport>;
+  /** The shared files and every scenario (the endings gallery). */
+  loadAll(): Promise<ContentReport>;
+}
+
+/** The teacher guide in a language, or in English with a note when it has none. */
+export interface GuideText {
+  text: string;
+  /** The guide's own language. */
+  lang: string;
+  /** The language asked for: when the two differ, the guide says it is shown in English. */
+  requested: string;
+}
+
+/** The world the app acts on: every effect of a transition goes through one of these. */
+export interface AppServices {
+  readonly store: KeyValueStore;
+  readonly content: ContentStore;
+  announce(message: string, politeness?: 'polite' | 'assertive'): void;
+  play(effect: SoundEffect): void;
+  /** Language, page classes, sound volumes: what settings change outside the app's own screens. */
+  applySettings(settings: Settings): void;
+  guide(lang: string): Promise<GuideText>;
+  randomSeed(max: number): number;
+  now(): number;
+  download(name: string, text: string, type: string): void;
+  print(): void;
+}
+
+export interface PanelState {
+  name: PanelName;
+  metric: MetricId | null;
+  /** What the panel needs beyond the app's content, loaded when it opened. */
+  bundle?: ContentBundle;
+  scenarios?: readonly Scenario[];
+  seenEndings?: readonly string[];
+  guide?: GuideText;
+}
+
+export interface WorkshopState {
+  /** The set-up form: a fresh seed is drawn once, when the form opens. */
+  setup: SessionSettings;
+  code: string | null;
+  join: { code: string; problem: string | null };
+  results: readonly TeamResult[];
+  problems: readonly string[];
+  /** Content for each scenario a result was replayed on. */
+  bundles: Readonly<Record<string, ContentBundle>>;
+}
+
+export interface TimerState {
+  /** The screen the countdown belongs to (decision index and turn). */
+  key: string;
+  deadline: number;
+  pausedAt: number | null;
+}
+
+export interface AppContext {
+  readonly services: AppServices;
+  readonly catalog: readonly ScenarioSummary[];
+  settings: Settings;
+  notices: readonly Notice[];
+  mapSelected: string | null;
+  /** The content of the game in progress, or the shared files for the panels. */
+  bundle: ContentBundle | null;
+  game: GameState | null;
+  /** The scenario being loaded, and how to start it. */
+  pending: { id: string; seed: number; meta?: GameMeta } | null;
+  /** The move sent to the engine and not yet reported back. */
+  pendingMove: GameEvent | null;
+  problems: readonly Problem[];
+  panel: PanelState | null;
+  votes: Readonly<Record<string, number>>;
+  workshop: WorkshopState;
+  timer: TimerState | null;
+  /** The saved game the title offers to continue. */
+  resumable: { scenario: string; turn: number } | null;
+  /** The debrief's tip is shown the first time only; tips then switch off. */
+  debriefTip: boolean;
+}
+
+export interface AppInput {
+  services: AppServices;
+  catalog: readonly ScenarioSummary[];
+  settings: Settings;
+  notices: readonly Notice[];
+  /** Where the page starts: a scenario from the URL, the join screen, or the title. */
+  start: { scenario: string; seed: number } | { join: string } | null;
+}
+
+export type AppEvent =
+  | { type: 'nav.title' }
+  | { type: 'nav.map'; selected?: string }
+  | { type: 'nav.workshop' }
+  | { type: 'map.select'; id: string }
+  | { type: 'scenario.start'; id: string; seed?: number }
+  | { type: 'save.resume' }
+  | { type: 'save.forget' }
+  | { type: 'game.move'; move: GameEvent }
+  | { type: 'decision.toggle'; option: string }
+  | { type: 'check.submit'; answers: Record<string, string> }
+  | { type: 'debrief.open' }
+  | { type: 'workshop.setup' }
+  | { type: 'workshop.join'; code?: string }
+  | { type: 'workshop.compare' }
+  | { type: 'setup.newSeed'; settings?: SessionSettings }
+  | { type: 'setup.makeCode'; settings?: SessionSettings }
+  | { type: 'join.start'; code: string; team: string }
+  | { type: 'results.import'; codes: string; files: readonly { name: string; text: string }[] }
+  | { type: 'results.clear' }
+  | { type: 'results.csv' }
+  | { type: 'result.download'; includeAnswers: boolean }
+  | { type: 'vote.change'; key: string; delta: number }
+  | { type: 'panel.open'; panel: PanelName; metric?: MetricId }
+  | { type: 'panel.close' }
+  | { type: 'settings.update'; patch: Partial<Settings> }
+  | { type: 'page.print' };

@@ -1,0 +1,109 @@
+// A game in progress as the page holds it: the scenario's compiled machine,
+// the seed, the moves the player made (so a save can be replayed on newer
+// content), how much of the ledger the screens have shown, and the team's
+// workshop details. The engine actor itself is a child of the app machine.
+import { createActor, type ActorRefFrom } from 'xstate';
+import { z } from 'zod';
+import {
+  scenarioMachine,
+  enabledEvents,
+  phaseOf,
+  type CompiledScenario,
+  type GameEvent,
+  type GameMachine,
+  type GameSnapshot,
+  type LedgerEntry,
+  type Phase,
+} from '../engine/index.ts';
+
+export const GameEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('briefing.start') }).strict(),
+  z.object({ type: z.literal('decision.choose'), decision: z.string(), options: z.array(z.string()) }).strict(),
+  z.object({ type: z.literal('event.respond'), response: z.string() }).strict(),
+  z.object({ type: z.literal('turn.continue') }).strict(),
+]);
+
+/** A team's place in a workshop or class: its name, the session, and its own knowledge-check answers. */
+export const GameMeta = z
+  .object({
+    team: z.string().max(40).optional(),
+    sessionCode: z.string().max(32).optional(),
+    knowledgeCheck: z.boolean().default(false),
+    timerMinutes: z.number().int().min(0).max(15).default(0),
+    before: z.record(z.string().max(64), z.string().max(64)).optional(),
+    after: z.record(z.string().max(64), z.string().max(64)).optional(),
+  })
+  .strict();
+export type GameMeta = z.infer<typeof GameMeta>;
+
+export const NO_META: GameMeta = { knowledgeCheck: false, timerMinutes: 0 };
+
+export type ScenarioRef = ActorRefFrom<GameMachine>;
+
+export interface GameState {
+  readonly compiled: CompiledScenario;
+  readonly seed: number;
+  readonly ref: ScenarioRef;
+  /** The engine's latest snapshot, as the child last reported it. */
+  readonly snapshot: GameSnapshot;
+  readonly moves: readonly GameEvent[];
+  /** Ledger entries already shown on an earlier screen. */
+  readonly shown: number;
+  /** The changes this screen shows: those the last move made. */
+  readonly fresh: readonly LedgerEntry[];
+  readonly meta: GameMeta;
+  /** Options picked so far on a multi-select decision, not yet confirmed. */
+  readonly picks: readonly string[];
+}
+
+/**
+ * The scenario machine, or — to continue a saved game — the same machine
+ * starting from a persisted snapshot. XState's spawn takes no snapshot, so
+ * the restored logic answers getInitialSnapshot with the saved one.
+ */
+export function scenarioLogic(compiled: CompiledScenario, persisted?: unknown): GameMachine {
+  const machine = scenarioMachine(compiled);
+  if (persisted === undefined) return machine;
+  const restored = Object.create(machine) as GameMachine;
+  restored.getInitialSnapshot = (scope) => machine.restoreSnapshot(persisted as never, scope) as never;
+  return restored;
+}
+
+export function phaseOfGame(game: Pick<GameState, 'snapshot'>): Phase {
+  return game.snapshot.status === 'done' ? 'ended' : phaseOf(game.snapshot.value);
+}
+
+/** The moves the player may make now. */
+export function enabledMoves(game: Pick<GameState, 'snapshot' | 'compiled'>): GameEvent[] {
+  return enabledEvents(game.compiled, phaseOfGame(game), game.snapshot.context);
+}
+
+/** Whether the engine would take this move now (a multi-select choice in any order). */
+export function isMoveEnabled(game: Pick<GameState, 'snapshot' | 'compiled'>, move: GameEvent): boolean {
+  return enabledMoves(game).some((e) => {
+    if (e.type !== move.type) return false;
+    if (e.type === 'decision.choose' && move.type === 'decision.choose')
+      return e.decision === move.decision && e.options.length === move.options.length && e.options.every((o) => move.options.includes(o));
+    if (e.type === 'event.respond' && move.type === 'event.respond') return e.response === move.response;
+    return true;
+  });
+}
+
+/**
+ * Play moves on a fresh actor and return the persisted snapshot they reach,
+ * or null at the first move the engine refuses.
+ */
+export function replay(compiled: CompiledScenario, seed: number, moves: readonly GameEvent[]): unknown {
+  const actor = createActor(scenarioMachine(compiled), { input: { seed } });
+  actor.start();
+  try {
+    for (const move of moves) {
+      const before = actor.getSnapshot();
+      actor.send(move);
+      if (actor.getSnapshot() === before) return null;
+    }
+    return actor.getPersistedSnapshot();
+  } finally {
+    actor.stop();
+  }
+}

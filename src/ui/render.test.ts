@@ -1,0 +1,164 @@
+// @vitest-environment happy-dom
+// The page without a browser: every screen rendered from the app's snapshot
+// in happy-dom, and the render's purity — drawing again announces, plays and
+// saves nothing. The three bugs of the old controller (a language change on a
+// turn re-announced it and showed "no changes"; the ending sound replayed;
+// the workshop code changed) each have a test here.
+import { afterEach, describe, expect, it } from 'vitest';
+import { appHarness, type Harness } from '../../tests/support/app-harness.ts';
+import { fixtureContent, realContent } from '../../tests/support/content.ts';
+import { enabledMoves, phaseOfGame } from '../app/game.ts';
+import { setLanguage } from '../text/i18n.ts';
+import { renderApp, type Rendered } from './render.ts';
+
+const mini = fixtureContent();
+const real = realContent();
+let open: Harness[] = [];
+
+async function harness(...args: Parameters<typeof appHarness>): Promise<Harness> {
+  const h = await appHarness(...args);
+  open.push(h);
+  return h;
+}
+
+afterEach(() => {
+  for (const h of open) h.actor.stop();
+  open = [];
+  setLanguage('en');
+});
+
+function render(h: Harness): Rendered {
+  return renderApp(h.snapshot(), (e) => h.actor.send(e));
+}
+
+function text(r: Rendered): string {
+  return r.screen.body.map((n) => n.textContent ?? '').join(' ');
+}
+
+function buttons(r: Rendered): HTMLButtonElement[] {
+  return r.screen.body.flatMap((n) => (n instanceof HTMLElement ? [...n.querySelectorAll('button'), ...(n instanceof HTMLButtonElement ? [n] : [])] : []));
+}
+
+function click(r: Rendered, selector: string) {
+  const b = r.screen.body.map((n) => (n instanceof HTMLElement ? (n.matches(selector) ? n : n.querySelector<HTMLElement>(selector)) : null)).find(Boolean);
+  if (!b) throw new Error(`no ${selector} on ${r.screen.name}: ${text(r).slice(0, 200)}`);
+  b.click();
+}
+
+/** Play with the first offered move until the predicate holds. */
+function playUntil(h: Harness, done: () => boolean) {
+  for (let i = 0; i < 200 && !done(); i++) {
+    const game = h.snapshot().context.game!;
+    h.actor.send({ type: 'game.move', move: enabledMoves(game)[0]! });
+  }
+  expect(done()).toBe(true);
+}
+
+const phase = (h: Harness) => phaseOfGame(h.snapshot().context.game!);
+
+describe('every screen renders from a snapshot', () => {
+  it('title, map, briefing, decision, turn, ending and debrief, with their buttons', async () => {
+    const h = await harness(mini);
+    let r = render(h);
+    expect(r.screen.name).toBe('title');
+    expect(buttons(r).map((b) => b.dataset['action'])).toEqual(expect.arrayContaining(['play', 'classroom', 'workshop', 'guide', 'settings']));
+    click(r, '[data-action="play"]');
+    r = render(h);
+    expect(r.screen.name).toBe('map');
+    click(r, '[data-scenario="mini"]');
+    await h.settle();
+    r = render(h);
+    expect(r.screen.name).toBe('briefing');
+    click(r, '[data-action="begin"]');
+    r = render(h);
+    expect(r.screen.name).toBe('decision');
+    expect(buttons(r).filter((b) => b.dataset['option']).length).toBeGreaterThan(1);
+    playUntil(h, () => phase(h) === 'awaitingResponse' || phase(h) === 'quietTurn');
+    r = render(h);
+    expect(r.screen.name).toBe('turn');
+    expect(r.key).toMatch(/^turn:1:/);
+    playUntil(h, () => phase(h) === 'ended');
+    r = render(h);
+    expect(r.screen.name).toBe('ending');
+    click(r, '[data-action="debrief"]');
+    r = render(h);
+    expect(r.screen.name).toBe('debrief');
+    expect(buttons(r).map((b) => b.dataset['action'])).toEqual(expect.arrayContaining(['replay', 'replay-same', 'another', 'print-debrief']));
+  });
+
+  it('the workshop hub, set-up, join and compare screens', async () => {
+    const h = await harness(real);
+    h.actor.send({ type: 'nav.workshop' });
+    expect(render(h).screen.name).toBe('workshop');
+    h.actor.send({ type: 'workshop.setup' });
+    expect(render(h).screen.name).toBe('setup');
+    h.actor.send({ type: 'workshop.join' });
+    expect(render(h).screen.name).toBe('join');
+    h.actor.send({ type: 'workshop.compare' });
+    const r = render(h);
+    expect(r.screen.name).toBe('compare');
+    expect(buttons(r).map((b) => b.dataset['action'])).toContain('import');
+  });
+});
+
+describe('rendering is pure', () => {
+  it('draws the same page twice, and the second time announces, plays and saves nothing', async () => {
+    const h = await harness(mini, { start: { scenario: 'mini', seed: 3 } });
+    playUntil(h, () => phase(h) === 'awaitingResponse' || phase(h) === 'quietTurn');
+    const counts = () => [h.log.announced.length, h.log.played.length, h.log.writes];
+    const before = counts();
+    const a = render(h);
+    const b = render(h);
+    expect(counts()).toEqual(before);
+    expect(text(b)).toBe(text(a));
+    expect(b.key).toBe(a.key);
+  });
+
+  it('a change of language on a turn re-announces nothing, plays nothing, and still shows the turn\'s changes', async () => {
+    const h = await harness(mini, { start: { scenario: 'mini', seed: 3 } });
+    playUntil(h, () => phase(h) === 'awaitingResponse');
+    const changes = h.snapshot().context.game!.fresh.length;
+    expect(changes).toBeGreaterThan(0);
+    const announced = h.log.announced.length;
+    const played = h.log.played.length;
+    h.actor.send({ type: 'settings.update', patch: { lang: 'ru' } });
+    setLanguage('ru');
+    const r = render(h);
+    expect(h.log.announced.length).toBe(announced);
+    expect(h.log.played.length).toBe(played);
+    expect(h.snapshot().context.game!.fresh.length).toBe(changes);
+    const list = r.screen.body.map((n) => (n instanceof HTMLElement ? n.querySelector('.changes') : null)).find(Boolean);
+    expect(list?.querySelectorAll(':scope > li').length).toBe(changes);
+  });
+
+  it('the ending sound plays once, when the game ends, not again on a redraw or a change of language', async () => {
+    const h = await harness(mini, { start: { scenario: 'mini', seed: 5 } });
+    playUntil(h, () => phase(h) === 'ended');
+    expect(h.log.played.filter((p) => p === 'ending')).toHaveLength(1);
+    render(h);
+    h.actor.send({ type: 'settings.update', patch: { lang: 'ru' } });
+    render(h);
+    h.actor.send({ type: 'vote.change', key: 'x', delta: 1 });
+    render(h);
+    expect(h.log.played.filter((p) => p === 'ending')).toHaveLength(1);
+    expect(h.log.announced.filter((a) => a.politeness === 'assertive')).toHaveLength(1);
+  });
+
+  it('the workshop set-up keeps its seed and its code through a redraw and a change of language', async () => {
+    const h = await harness(real, { seed: 777 });
+    h.actor.send({ type: 'nav.workshop' });
+    h.actor.send({ type: 'workshop.setup' });
+    h.actor.send({ type: 'setup.makeCode' });
+    const code = h.snapshot().context.workshop.code;
+    const seed = h.snapshot().context.workshop.setup.seed;
+    expect(code).toMatch(/^[0-9A-Z-]+$/);
+    const first = render(h);
+    h.actor.send({ type: 'settings.update', patch: { lang: 'ru' } });
+    const second = render(h);
+    expect(h.snapshot().context.workshop.code).toBe(code);
+    expect(h.snapshot().context.workshop.setup.seed).toBe(seed);
+    const shown = (r: Rendered) => r.screen.body.map((n) => (n instanceof HTMLElement ? n.querySelector('[data-session-code]')?.textContent : null)).find(Boolean);
+    expect(shown(second)).toBe(shown(first));
+    expect(shown(first)).toBe(code);
+  });
+});
