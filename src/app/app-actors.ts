@@ -2,7 +2,7 @@
 // a saved game, a panel's material, and importing workshop results.
 import { fromPromise } from 'xstate';
 import type { ContentReport } from '../engine/index.ts';
-import type { AppContext, PanelState } from './app-types.ts';
+import type { AppContext, GuideText, PanelState } from './app-types.ts';
 import { peekSave, readSave, type RestoredGame } from './saves.ts';
 import { seenEndings } from './seen-endings.ts';
 import { importResults, type Imported } from './workshop-desk.ts';
@@ -21,7 +21,6 @@ export const APP_ACTORS = {
     return { report, restored: restored.kind === 'restored' ? restored.game : null };
   }),
   loadPanel: fromPromise<Partial<PanelState>, { context: AppContext; panel: PanelState }>(async ({ input: { context, panel } }) => {
-    if (panel.name === 'guide') return { guide: await context.services.guide(context.settings.lang) };
     if (panel.name === 'endings') {
       const report = await context.services.content.loadAll();
       return { scenarios: report.bundle?.scenarios ?? [], seenEndings: seenEndings(context.services.store) };
@@ -29,6 +28,7 @@ export const APP_ACTORS = {
     const report = await context.services.content.load(null);
     return report.bundle ? { bundle: report.bundle } : {};
   }),
+  loadGuide: fromPromise<GuideText, { context: AppContext }>(({ input: { context } }) => context.services.guide(context.settings.lang)),
   importResults: fromPromise<Imported, { context: AppContext; codes: string; files: readonly { name: string; text: string }[] }>(({ input: { context, codes, files } }) =>
     importResults(context.services.content, context.catalog, codes, files, context.workshop),
   ),

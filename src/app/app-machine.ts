@@ -8,11 +8,12 @@ import { assign, enqueueActions, setup, stopChild, type ActorRefFrom, type Snaps
 import { APP_ACTORS } from './app-actors.ts';
 import type { AppContext, AppEvent, AppInput, Notice } from './app-types.ts';
 import { decodeSession, encodeSession, normaliseCode, WORKSHOP_SEED_BITS } from './codes.ts';
-import { afterMove, joinProblem, needsCheck, prepareFor, reportMove, SCENARIO, startGame, timerKey, withNotice } from './game-flow.ts';
+import { afterMove, joinProblem, needsCheck, prepareFor, reportMove, reportScreen, SCENARIO, startGame, timerKey, withNotice } from './game-flow.ts';
 import { isMoveEnabled, phaseOfGame, type GameMeta } from './game.ts';
 import { peekSave, SAVE_KEY, setAsideSave, writeSave } from './saves.ts';
-import { saveSettings } from './settings.ts';
+import { MAX_OPENED, saveSettings } from './settings.ts';
 import { csvOf, sortedIds, teamResultOf } from './workshop-desk.ts';
+import { loadVotes, saveVotes } from './votes.ts';
 
 export const appMachine = setup({
   types: {
@@ -27,10 +28,13 @@ export const appMachine = setup({
     needsCheckBefore: ({ context }) => needsCheck(context.game, 'before') && phaseOfGame(context.game!) === 'briefing',
     needsCheckAfter: ({ context }) => needsCheck(context.game, 'after'),
     isMoveAllowed: ({ context, event }) => event.type === 'game.move' && context.game !== null && isMoveEnabled(context.game, event.move),
+    hasOutcome: ({ context }) => context.game?.outcome != null,
+    isLengthChangeable: ({ context, event }) =>
+      event.type === 'game.length' && !!context.game && phaseOfGame(context.game) === 'briefing' && event.length !== context.game.compiled.length && (event.length === 'full' || !!context.game.compiled.scenario.lesson),
     isPickable: ({ context, event }) =>
       event.type === 'decision.toggle' && !!context.game && phaseOfGame(context.game) === 'deciding',
     needsPanelData: ({ context, event }) =>
-      event.type === 'panel.open' && (event.panel === 'guide' || event.panel === 'endings' || (event.panel !== 'settings' && event.panel !== 'pause' && context.bundle === null)),
+      event.type === 'panel.open' && (event.panel === 'endings' || (event.panel !== 'settings' && event.panel !== 'pause' && context.bundle === null)),
   },
   actions: {
     addNotice: assign(({ context }, notice: Notice) => ({ notices: withNotice(context, notice) })),
@@ -49,6 +53,21 @@ export const appMachine = setup({
     takeMove: assign(({ context }) => ({ pendingMove: null, game: afterMove(context.game!, context.pendingMove) })),
     /** Sounds and spoken summaries of a move: said once, here, never by a render. */
     reportMove: ({ context }) => reportMove(context.services, context.game!),
+    reportScreen: ({ context }) => reportScreen(context.services, context.game!),
+    clearOutcome: assign(({ context }) => ({ game: { ...context.game!, outcome: null } })),
+    /** The length is chosen on the briefing: the same seed, the game compiled again, nothing played yet. */
+    restartWithLength: enqueueActions(({ context, event, enqueue }) => {
+      const game = context.game;
+      if (event.type !== 'game.length' || !game || !context.bundle) return;
+      enqueue(stopChild(game.ref));
+      enqueue.assign(({ spawn }) => ({
+        game: startGame(spawn as never, {
+          compiled: prepareFor(context.bundle!, game.compiled.scenario.id, event.length),
+          seed: game.seed,
+          meta: { ...game.meta, length: event.length },
+        }),
+      }));
+    }),
     saveGame: ({ context }) => {
       if (context.game) writeSave(context.services.store, context.game, new Date(context.services.now()));
     },
@@ -75,6 +94,13 @@ export const appMachine = setup({
       saveSettings(context.services.store, context.settings);
       context.services.applySettings(context.settings);
     },
+    rememberDisclosure: assign(({ context, event }) => {
+      if (event.type !== 'disclosure.toggle') return {};
+      const others = context.settings.opened.filter((k) => k !== event.key);
+      // The newest first; the oldest fall off past the limit.
+      const opened = (event.open ? [event.key, ...others] : others).slice(0, MAX_OPENED);
+      return { settings: { ...context.settings, opened } };
+    }),
     updateSettings: assign(({ context, event }) => (event.type === 'settings.update' ? { settings: { ...context.settings, ...event.patch } } : {})),
     forgetSave: assign(({ context }) => {
       context.services.store.remove(SAVE_KEY);
@@ -82,7 +108,9 @@ export const appMachine = setup({
     }),
     vote: assign(({ context, event }) => {
       if (event.type !== 'vote.change') return {};
-      return { votes: { ...context.votes, [event.key]: Math.max(0, (context.votes[event.key] ?? 0) + event.delta) } };
+      const votes = { ...context.votes, [event.key]: Math.max(0, (context.votes[event.key] ?? 0) + event.delta) };
+      if (context.game) saveVotes(context.services.store, context.game, votes);
+      return { votes };
     }),
     openPanel: assign(({ context, event }) => {
       if (event.type !== 'panel.open') return {};
@@ -128,6 +156,8 @@ export const appMachine = setup({
     timer: null,
     resumable: null,
     debriefTip: false,
+    debriefTab: 'why',
+    guide: null,
   }),
   states: {
     screen: {
@@ -144,6 +174,9 @@ export const appMachine = setup({
         'vote.change': { actions: 'vote' },
         'page.print': { actions: 'print' },
         'settings.update': { actions: ['updateSettings', 'persistSettings'] },
+        'disclosure.toggle': { actions: ['rememberDisclosure', 'persistSettings'] },
+        'debrief.tab': { actions: assign(({ event }) => ({ debriefTab: event.tab })) },
+        'nav.guide': { target: '.guide', actions: 'stopGame' },
       },
       states: {
         booting: {
@@ -194,7 +227,7 @@ export const appMachine = setup({
                     return {
                       bundle,
                       pending: null,
-                      game: startGame(spawn as never, { compiled: prepareFor(bundle, scenario.id), seed: pending.seed, meta: pending.meta }),
+                      game: startGame(spawn as never, { compiled: prepareFor(bundle, scenario.id, pending.meta?.length), seed: pending.seed, meta: pending.meta }),
                     };
                   }),
                   'saveGame',
@@ -238,7 +271,7 @@ export const appMachine = setup({
         },
         game: {
           initial: 'entering',
-          entry: 'restartTimer',
+          entry: ['restartTimer', assign(({ context }) => ({ votes: context.game ? loadVotes(context.services.store, context.game) : {} }))],
           exit: 'stopGame',
           states: {
             entering: { always: [{ guard: 'needsCheckBefore', target: 'checkBefore' }, { target: 'playing' }] },
@@ -249,12 +282,14 @@ export const appMachine = setup({
                 'decision.toggle': { guard: 'isPickable', actions: ['togglePick', 'playChoice'] },
                 [`xstate.snapshot.${SCENARIO}`]: { actions: ['takeMove', 'reportMove', 'saveGame', 'restartTimer'] },
                 [`xstate.done.actor.${SCENARIO}`]: { actions: ['takeMove', 'reportMove', 'saveGame', 'restartTimer'] },
+                'outcome.continue': { guard: 'hasOutcome', actions: ['clearOutcome', 'reportScreen', 'restartTimer'] },
+                'game.length': { guard: 'isLengthChangeable', actions: ['restartWithLength', 'saveGame'] },
                 'debrief.open': [{ guard: 'needsCheckAfter', target: 'checkAfter' }, { target: 'debrief' }],
               },
             },
             checkAfter: { on: { 'check.submit': { target: 'debrief', actions: [{ type: 'recordAnswers', params: 'after' }, 'saveGame'] } } },
             debrief: {
-              entry: ['endTips', 'persistSettings'],
+              entry: ['endTips', 'persistSettings', assign({ debriefTab: 'why' })],
               on: {
                 'result.download': {
                   actions: ({ context, event }) => {
@@ -297,7 +332,7 @@ export const appMachine = setup({
                     target: '#app.screen.loading',
                     actions: assign(({ context, event }) => {
                       const settings = decodeSession(event.code, context.catalog.length);
-                      const meta: GameMeta = { team: event.team.trim(), sessionCode: normaliseCode(event.code), knowledgeCheck: settings.knowledgeCheck, timerMinutes: settings.timerMinutes };
+                      const meta: GameMeta = { team: event.team.trim(), sessionCode: normaliseCode(event.code), knowledgeCheck: settings.knowledgeCheck, timerMinutes: settings.timerMinutes, length: 'full' };
                       return { pending: { id: sortedIds(context.catalog)[settings.scenarioIndex]!, seed: settings.seed, meta } };
                     }),
                   },
@@ -327,6 +362,14 @@ export const appMachine = setup({
                 },
               },
             },
+          },
+        },
+        guide: {
+          on: { 'settings.update': { target: 'guide', reenter: true, actions: ['updateSettings', 'persistSettings'] } },
+          invoke: {
+            src: 'loadGuide',
+            input: ({ context }) => ({ context }),
+            onDone: { actions: assign(({ event }) => ({ guide: event.output })) },
           },
         },
         error: {},

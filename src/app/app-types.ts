@@ -1,7 +1,7 @@
 // The app machine's context, events and the services it acts through. Kept
 // apart from the machine so that screens can import the types without the
 // machine, and the shell can implement the services without XState.
-import type { ContentBundle, ContentReport, GameEvent, MetricId, Problem, Scenario } from '../engine/index.ts';
+import type { ContentBundle, ContentReport, GameEvent, GameLength, MetricId, Problem, Scenario } from '../engine/index.ts';
 import type { ScenarioSummary } from './catalog.ts';
 import type { SessionSettings } from './codes.ts';
 import type { GameMeta, GameState } from './game.ts';
@@ -9,7 +9,10 @@ import type { TeamResult } from './results.ts';
 import type { Settings } from './settings.ts';
 import type { KeyValueStore } from './storage.ts';
 
-export type PanelName = 'settings' | 'glossary' | 'casebook' | 'rules' | 'endings' | 'pause' | 'guide';
+export type PanelName = 'settings' | 'glossary' | 'casebook' | 'rules' | 'endings' | 'pause';
+/** The debrief's sections, one shown at a time. */
+export type DebriefTab = 'why' | 'path' | 'record' | 'sources' | 'discuss';
+
 export type SoundEffect = 'choice' | 'headline' | 'meter-up' | 'meter-down' | 'ending';
 
 /** A message for the player, translated when shown (so it follows a change of language). */
@@ -57,7 +60,6 @@ export interface PanelState {
   bundle?: ContentBundle;
   scenarios?: readonly Scenario[];
   seenEndings?: readonly string[];
-  guide?: GuideText;
 }
 
 export interface WorkshopState {
@@ -100,6 +102,9 @@ export interface AppContext {
   resumable: { scenario: string; turn: number } | null;
   /** The debrief's tip is shown the first time only; tips then switch off. */
   debriefTip: boolean;
+  debriefTab: DebriefTab;
+  /** The teacher guide page, once loaded. */
+  guide: GuideText | null;
 }
 
 export interface AppInput {
@@ -121,6 +126,8 @@ export type AppEvent =
   | { type: 'save.forget' }
   | { type: 'game.move'; move: GameEvent }
   | { type: 'decision.toggle'; option: string }
+  | { type: 'outcome.continue' }
+  | { type: 'game.length'; length: GameLength }
   | { type: 'check.submit'; answers: Record<string, string> }
   | { type: 'debrief.open' }
   | { type: 'workshop.setup' }
@@ -136,5 +143,8 @@ export type AppEvent =
   | { type: 'vote.change'; key: string; delta: number }
   | { type: 'panel.open'; panel: PanelName; metric?: MetricId }
   | { type: 'panel.close' }
+  | { type: 'disclosure.toggle'; key: string; open: boolean }
+  | { type: 'debrief.tab'; tab: DebriefTab }
+  | { type: 'nav.guide' }
   | { type: 'settings.update'; patch: Partial<Settings> }
   | { type: 'page.print' };

@@ -2,7 +2,7 @@
 // game (the scenario's machine spawned as a child), taking the engine's
 // answer to a move, and what a move says and plays. The app machine calls
 // them from its actions; nothing here runs during a render.
-import { compileScenario, type ContentBundle, type GameEvent } from '../engine/index.ts';
+import { compileScenario, type ContentBundle, type GameEvent, type GameLength } from '../engine/index.ts';
 import { causeText } from '../text/explain.ts';
 import { fmt, plain, t } from '../text/i18n.ts';
 import type { AppContext, AppServices, Notice } from './app-types.ts';
@@ -28,6 +28,7 @@ export function startGame(
     moves: from.moves ?? [],
     shown: snapshot.context.ledger.length,
     fresh: snapshot.context.ledger.slice(shown),
+    outcome: null,
     meta: from.meta ?? NO_META,
     picks: [],
   };
@@ -47,23 +48,41 @@ export function timerKey(game: GameState): string | null {
   return `${game.snapshot.context.decisionIndex}.${game.snapshot.context.turn}`;
 }
 
-/** The engine answered a move: its snapshot, the move recorded, and the changes it made for this screen to show, once. */
+/** The engine answered a move: its snapshot, the move recorded, and the changes it made for the next screens to show, once. */
 export function afterMove(game: GameState, move: GameEvent | null): GameState {
   const snapshot = game.ref.getSnapshot();
   const ledger = snapshot.context.ledger;
+  if (!move) return { ...game, snapshot, shown: ledger.length };
+  const fresh = ledger.slice(game.shown);
+  const base = { ...game, snapshot, moves: [...game.moves, move], shown: ledger.length, picks: [] };
+  if (move.type !== 'event.respond') return { ...base, fresh, outcome: null };
+  // A response's changes come first, on their own, before the next year's.
+  const year = game.snapshot.context.turn;
+  const event = game.snapshot.context.currentEvent ?? '';
   return {
-    ...game,
-    snapshot,
-    moves: move ? [...game.moves, move] : game.moves,
-    fresh: move ? ledger.slice(game.shown) : game.fresh,
-    shown: ledger.length,
-    picks: move ? [] : game.picks,
+    ...base,
+    outcome: { event, response: move.response, changes: fresh.filter((e) => e.turn === year) },
+    fresh: fresh.filter((e) => e.turn !== year),
   };
 }
 
-/** What a move says and plays: the changes and the headline of a new year, or the ending. */
+function announceChanges(services: AppServices, game: GameState, changes: GameState['fresh']): void {
+  if (changes.length === 0) return;
+  // One message per step, so a long list of changes is read as a whole and not cut by the region's limit.
+  services.announce(changes.map((e) => t('turn.announce', { metric: t(`metric.${e.metric}`), delta: fmt.delta(e.delta), cause: causeText(game.compiled, e.metric, e.cause) })).join(' '));
+  const worse = changes.some((e) => e.delta > 0 && (e.metric === 'debt' || e.metric === 'dataExposure' || e.metric === 'backlash'));
+  services.play(worse ? 'meter-up' : 'meter-down');
+}
+
+/** What a move says and plays: a response's outcome; else the changes and headline of a new year, or the ending. */
 export function reportMove(services: AppServices, game: GameState): void {
   services.play('choice');
+  if (game.outcome) announceChanges(services, game, game.outcome.changes);
+  else reportScreen(services, game);
+}
+
+/** What a new screen of the game says and plays when it appears: a new year, or the ending. */
+export function reportScreen(services: AppServices, game: GameState): void {
   const ctx = game.snapshot.context;
   if (game.snapshot.status === 'done') {
     const ending = game.compiled.scenario.endings.find((e) => e.id === ctx.ending);
@@ -75,12 +94,7 @@ export function reportMove(services: AppServices, game: GameState): void {
   }
   const phase = phaseOfGame(game);
   if (phase !== 'awaitingResponse' && phase !== 'quietTurn') return;
-  // One message per step, so a long list of changes is read as a whole and not cut by the region's limit.
-  if (game.fresh.length > 0) {
-    services.announce(game.fresh.map((e) => t('turn.announce', { metric: t(`metric.${e.metric}`), delta: fmt.delta(e.delta), cause: causeText(game.compiled, e.metric, e.cause) })).join(' '));
-    const worse = game.fresh.some((e) => e.delta > 0 && (e.metric === 'debt' || e.metric === 'dataExposure' || e.metric === 'backlash'));
-    services.play(worse ? 'meter-up' : 'meter-down');
-  }
+  announceChanges(services, game, game.fresh);
   const event = ctx.currentEvent ? game.compiled.eventById.get(ctx.currentEvent) : undefined;
   if (event) {
     services.announce(plain(event.headline));
@@ -88,13 +102,15 @@ export function reportMove(services: AppServices, game: GameState): void {
   }
 }
 
-const prepared = new WeakMap<object, ReturnType<typeof compileScenario>>();
+const prepared = new WeakMap<object, Map<GameLength, ReturnType<typeof compileScenario>>>();
 
-/** The scenario compiled once per loaded content (a replay or a restart reuses it). */
-export function prepareFor(bundle: ContentBundle, id: string) {
+/** The scenario compiled once per loaded content and length (a replay or a restart reuses it). */
+export function prepareFor(bundle: ContentBundle, id: string, length: GameLength = 'full') {
   const scenario = bundle.scenarios.find((s) => s.id === id)!;
-  let c = prepared.get(scenario);
-  if (!c) prepared.set(scenario, (c = compileScenario(scenario, bundle.shared)));
+  let byLength = prepared.get(scenario);
+  if (!byLength) prepared.set(scenario, (byLength = new Map()));
+  let c = byLength.get(length);
+  if (!c) byLength.set(length, (c = compileScenario(scenario, bundle.shared, length)));
   return c;
 }
 

@@ -30,15 +30,24 @@ export const GameMeta = z
     sessionCode: z.string().max(32).optional(),
     knowledgeCheck: z.boolean().default(false),
     timerMinutes: z.number().int().min(0).max(15).default(0),
+    /** The full game or the lesson length, chosen on the briefing. */
+    length: z.enum(['full', 'lesson']).default('full'),
     before: z.record(z.string().max(64), z.string().max(64)).optional(),
     after: z.record(z.string().max(64), z.string().max(64)).optional(),
   })
   .strict();
 export type GameMeta = z.infer<typeof GameMeta>;
 
-export const NO_META: GameMeta = { knowledgeCheck: false, timerMinutes: 0 };
+export const NO_META: GameMeta = { knowledgeCheck: false, timerMinutes: 0, length: 'full' };
 
 export type ScenarioRef = ActorRefFrom<GameMachine>;
+
+export interface Outcome {
+  event: string;
+  response: string;
+  /** The changes the response made, in its own year. */
+  changes: readonly LedgerEntry[];
+}
 
 export interface GameState {
   readonly compiled: CompiledScenario;
@@ -49,8 +58,10 @@ export interface GameState {
   readonly moves: readonly GameEvent[];
   /** Ledger entries already shown on an earlier screen. */
   readonly shown: number;
-  /** The changes this screen shows: those the last move made. */
+  /** The changes this screen shows: those the last move made (after a response, those of the new year). */
   readonly fresh: readonly LedgerEntry[];
+  /** A response just given and what it did, shown before the next year (or the ending). */
+  readonly outcome: Outcome | null;
   readonly meta: GameMeta;
   /** Options picked so far on a multi-select decision, not yet confirmed. */
   readonly picks: readonly string[];
@@ -71,6 +82,11 @@ export function scenarioLogic(compiled: CompiledScenario, persisted?: unknown): 
 
 export function phaseOfGame(game: Pick<GameState, 'snapshot'>): Phase {
   return game.snapshot.status === 'done' ? 'ended' : phaseOf(game.snapshot.value);
+}
+
+/** What the player is looking at: the engine's phase, or a response's outcome before the next year. */
+export function viewOf(game: GameState): Phase | 'outcome' {
+  return game.outcome ? 'outcome' : phaseOfGame(game);
 }
 
 /** The moves the player may make now. */

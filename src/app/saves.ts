@@ -31,7 +31,7 @@ export type SaveFile = z.infer<typeof SaveFile>;
 
 /** FNV-1a over the engine's state shape, the scenario and the shared deck: a save made on other content, or by an engine that kept its state differently, is replayed, not restored. */
 export function fingerprint(c: CompiledScenario): string {
-  const text = JSON.stringify([STATE_VERSION, c.scenario, c.events.map((e) => e.id)]);
+  const text = JSON.stringify([STATE_VERSION, c.length, c.scenario, c.events.map((e) => e.id)]);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
@@ -121,7 +121,7 @@ export function readSave(store: KeyValueStore, bundle: ContentBundle): Restored 
   if (save.version < 1) return { kind: 'discarded', reason: t('problem.saveUnsupported', { version: save.version }) };
   const scenario = bundle.scenarios.find((s) => s.id === save.scenarioId);
   if (!scenario) return { kind: 'discarded', reason: t('problem.saveScenarioGone', { id: save.scenarioId }) };
-  const c = compileScenario(scenario, bundle.shared);
+  const c = compileScenario(scenario, bundle.shared, save.meta?.length ?? 'full');
   const base = { compiled: c, seed: save.seed, moves: save.events, meta: save.meta };
 
   if (save.fingerprint === fingerprint(c) && isUsableSnapshot(c, save.seed, save.snapshot)) {

@@ -4,6 +4,7 @@ import type { KeyValueStore } from './storage.ts';
 
 export const SETTINGS_KEY = 'safe-city.settings';
 export const TEXT_SCALES = [1, 1.25, 1.5, 1.75, 2] as const;
+export const MAX_OPENED = 300;
 
 export const Settings = z
   .object({
@@ -17,6 +18,10 @@ export const Settings = z
     textScale: z.number().min(1).max(2),
     classroom: z.boolean(),
     tips: z.boolean().default(true),
+    /** Show the city picture beside the text (off: the text takes the whole width). */
+    stage: z.boolean().default(true),
+    /** The folded sections this player has opened: they stay open for them. */
+    opened: z.array(z.string().max(80)).max(MAX_OPENED).default([]),
   })
   .strict();
 export type Settings = z.infer<typeof Settings>;
@@ -32,6 +37,8 @@ export const DEFAULT_SETTINGS: Settings = {
   textScale: 1,
   classroom: false,
   tips: true,
+  stage: true,
+  opened: [],
 };
 
 export interface Loaded<T> {

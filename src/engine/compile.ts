@@ -52,8 +52,18 @@ export type GameEvent =
   | { type: 'event.respond'; response: string }
   | { type: 'turn.continue' };
 
+/** The full game, or the lesson length: fewer years, some decisions taken as documented. */
+export type GameLength = 'full' | 'lesson';
+
 export interface CompiledScenario {
   scenario: Scenario;
+  length: GameLength;
+  /** Turns this game lasts. */
+  turns: number;
+  /** Years each turn covers (one each in the full length; the lesson length packs the same years into fewer turns). */
+  yearsPerTurn: readonly number[];
+  /** Decisions taken for the player (the lesson length): the documented choice. */
+  presets: ReadonlyMap<string, readonly string[]>;
   decisions: readonly Decision[];
   options: ReadonlyMap<string, ReadonlyMap<string, Option>>;
   /** The scenario's own events followed by the shared deck it admits. */
@@ -65,14 +75,26 @@ export interface CompiledScenario {
   scopeFactor: number;
 }
 
-export function compileScenario(scenario: Scenario, shared?: SharedEvents): CompiledScenario {
+export function compileScenario(scenario: Scenario, shared?: SharedEvents, length: GameLength = 'full'): CompiledScenario {
+  const lesson = length === 'lesson' ? scenario.lesson : undefined;
+  const presets = new Map(
+    (lesson?.preset ?? []).map((id) => {
+      const want = scenario.historical.choices[id];
+      return [id, want === undefined ? [] : typeof want === 'string' ? [want] : [...want]] as const;
+    }),
+  );
   const excluded = new Set(scenario.excludeSharedEvents);
   const events = [
     ...scenario.events,
     ...(shared?.events ?? []).filter((e) => !excluded.has(e.id)),
   ];
+  const turns = lesson?.turns ?? scenario.turns;
   return {
     scenario,
+    length: lesson ? 'lesson' : 'full',
+    turns,
+    yearsPerTurn: spreadYears(scenario.turns, turns),
+    presets,
     decisions: scenario.decisions,
     options: new Map(
       scenario.decisions.map((d) => [d.id, new Map(d.options.map((o) => [o.id, o]))]),
@@ -83,6 +105,17 @@ export function compileScenario(scenario: Scenario, shared?: SharedEvents): Comp
     earlyEndings: scenario.endings.filter((e) => e.early),
     scopeFactor: scopeFactorOf(scenario.dataScope),
   };
+}
+
+/** The scenario's years spread over the turns, the longer turns first: 5 years in 3 turns are 2, 2 and 1. */
+export function spreadYears(years: number, turns: number): number[] {
+  return Array.from({ length: turns }, (_, i) => Math.floor(years / turns) + (i < years % turns ? 1 : 0));
+}
+
+/** The first and last year (1-based, within the scenario) that a turn covers. */
+export function yearsOfTurn(c: CompiledScenario, turn: number): { first: number; last: number } {
+  const before = c.yearsPerTurn.slice(0, Math.max(0, turn - 1)).reduce((s, y) => s + y, 0);
+  return { first: before + 1, last: before + (c.yearsPerTurn[turn - 1] ?? 1) };
 }
 
 export function initialContext(c: CompiledScenario, seed: number): GameContext {
@@ -225,7 +258,8 @@ function withChoice(c: CompiledScenario, ctx: GameContext, decisionId: string, o
   };
 }
 
-function committed(c: CompiledScenario, ctx: GameContext): GameContext {
+/** The state once the choices so far are in force: also what a player sees projected while still deciding. */
+export function committed(c: CompiledScenario, ctx: GameContext): GameContext {
   const d = draft(ctx);
   const scope = ruleScope(c, d);
   applyChoiceEffects(d, scope, 'effects');
@@ -237,9 +271,12 @@ function turnBegun(c: CompiledScenario, ctx: GameContext): GameContext {
   const d = draft(ctx);
   d.turn = ctx.turn + 1;
   const scope = ruleScope(c, d);
-  for (const rule of rulesAt('turn-start')) rule.apply(d, scope);
-  applyChoiceEffects(d, scope, 'perTurn');
-  for (const rule of rulesAt('turn-end')) rule.apply(d, scope);
+  // The model runs year by year; a turn of the lesson length covers several years, then one event arrives.
+  for (let year = 0; year < (c.yearsPerTurn[d.turn - 1] ?? 1); year++) {
+    for (const rule of rulesAt('turn-start')) rule.apply(d, scope);
+    applyChoiceEffects(d, scope, 'perTurn');
+    for (const rule of rulesAt('turn-end')) rule.apply(d, scope);
+  }
 
   const eligible = c.events.filter((e) => isEventEligible(e, d));
   if (eligible.length === 0) {
@@ -269,7 +306,7 @@ function responded(c: CompiledScenario, ctx: GameContext, responseId: string): G
 // ---------------------------------------------------------------------------
 
 export function scenarioMachine(c: CompiledScenario) {
-  const turns = c.scenario.turns;
+  const turns = c.turns;
   return setup({
     types: {
       context: {} as GameContext,
@@ -280,6 +317,7 @@ export function scenarioMachine(c: CompiledScenario) {
       isChoiceValid: ({ context, event }) =>
         event.type === 'decision.choose' && choiceProblem(c, context, event.decision, event.options) === null,
       areDecisionsComplete: ({ context }) => context.decisionIndex >= c.decisions.length,
+      isDecisionPreset: ({ context }) => c.presets.has(c.decisions[context.decisionIndex]?.id ?? ''),
       hasCurrentEvent: ({ context }) => context.currentEvent !== null,
       isResponseAvailable: ({ context, event }) =>
         event.type === 'event.respond' && isResponseOffered(c, context, event.response),
@@ -290,6 +328,10 @@ export function scenarioMachine(c: CompiledScenario) {
       recordChoice: assign(({ context, event }) =>
         event.type === 'decision.choose' ? withChoice(c, context, event.decision, event.options) : {},
       ),
+      recordPreset: assign(({ context }) => {
+        const decision = c.decisions[context.decisionIndex]!;
+        return withChoice(c, context, decision.id, [...c.presets.get(decision.id)!]);
+      }),
       commitDecisions: assign(({ context }) => committed(c, context)),
       beginTurn: assign(({ context }) => turnBegun(c, context)),
       recordResponse: assign(({ context, event }) =>
@@ -308,7 +350,11 @@ export function scenarioMachine(c: CompiledScenario) {
         on: { 'briefing.start': { target: 'deciding' } },
       },
       deciding: {
-        always: { guard: 'areDecisionsComplete', target: 'turn', actions: 'commitDecisions' },
+        always: [
+          { guard: 'areDecisionsComplete', target: 'turn', actions: 'commitDecisions' },
+          // The lesson length takes some decisions as documented, without the player.
+          { guard: 'isDecisionPreset', target: 'deciding', reenter: true, actions: 'recordPreset' },
+        ],
         on: { 'decision.choose': { guard: 'isChoiceValid', actions: 'recordChoice' } },
       },
       turn: {

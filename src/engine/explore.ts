@@ -114,7 +114,7 @@ export function exploreScenario(c: CompiledScenario, options: ExploreOptions = {
   };
 
   const maxResponses = Math.max(1, ...c.events.map((e) => e.responses.length));
-  const treePerStart = maxResponses ** c.scenario.turns;
+  const treePerStart = maxResponses ** c.turns;
   let exhaustive = true;
   let samplesPerStart = 1;
 

@@ -11,3 +11,4 @@ export * from './run.ts';
 export * from './explore.ts';
 export * from './validate.ts';
 export * from './loans.ts';
+export * from './preview.ts';

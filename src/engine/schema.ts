@@ -348,6 +348,14 @@ export const Scenario = z
       .strict(),
     years: z.object({ start: z.number().int(), end: z.number().int() }).strict(),
     turns: z.number().int().min(1).max(12),
+    lesson: z
+      .object({
+        turns: z.number().int().min(1).max(12).describe('Turns in the lesson length: the same years, packed into fewer turns (one event each).'),
+        preset: z.array(kebabId).default([]).describe('Decisions taken for the player in the lesson length: the documented choice, stated on screen.'),
+      })
+      .strict()
+      .optional()
+      .describe('The lesson length: a shorter game on the same model, for a 45-minute class.'),
     dataScope: z.array(DataScope).min(1),
     fiscal: z
       .object({

@@ -143,6 +143,13 @@ function checkScenario(file: string, s: Scenario, refs: Refs, problems: Problem[
   const span = s.years.end - s.years.start + 1;
   if (span < 1) push('$.years.end', 'an end year not before the start year');
   if (s.turns > span) push('$.turns', `at most ${span} turns (one a year) for ${s.years.start}–${s.years.end}`);
+  if (s.lesson) {
+    if (s.lesson.turns >= s.turns) push('$.lesson.turns', `fewer years than the full length (${s.turns})`);
+    s.lesson.preset.forEach((id, i) => {
+      if (!s.decisions.some((d) => d.id === id)) push(`$.lesson.preset[${i}]`, `a decision id of this scenario (got "${id}")`);
+    });
+    if (s.lesson.preset.length >= s.decisions.length) push('$.lesson.preset', 'at least one decision left to the player');
+  }
 
   const hasVendorDecision = s.decisions.some((d) => d.kind === 'vendor');
   s.decisions.forEach((d, di) => {

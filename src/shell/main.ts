@@ -20,7 +20,7 @@ import { MAX_SEED } from '../engine/index.ts';
 import { LANGUAGES, setLanguage, t } from '../text/i18n.ts';
 import { fill, h } from '../ui/dom.ts';
 import { installArrowKeys } from '../ui/keyboard.ts';
-import { useMarkdown } from '../ui/render.ts';
+import { hasMarkdown, useMarkdown } from '../ui/render-guide.ts';
 import { mountPage, pageElements } from './page.ts';
 import { browserServices, reducedMotion } from './services.ts';
 
@@ -73,7 +73,7 @@ async function boot() {
   const page = mountPage(el, actor, () => reducedMotion(actor.getSnapshot().context.settings));
   // The guide's Markdown renderer comes in its own chunk, when the guide is first opened.
   actor.subscribe((s) => {
-    if (s.context.panel?.name === 'guide' && s.context.panel.guide) {
+    if (s.context.guide && !hasMarkdown()) {
       void import('../ui/markdown.ts').then((m) => {
         useMarkdown(m.renderMarkdown);
         page.refresh();

@@ -33,7 +33,7 @@ export function pageElements(): PageElements {
 }
 
 /** What identifies a control across renders: its id, or the data attribute that names its action. */
-const KEYS = ['id', 'data-action', 'data-option', 'data-response', 'data-scenario', 'data-metric'] as const;
+const KEYS = ['id', 'data-action', 'data-option', 'data-response', 'data-scenario', 'data-metric', 'data-key'] as const;
 
 function focusKey(el: Element | null, root: HTMLElement): string | null {
   if (!el || !root.contains(el) || el === root) return null;
@@ -81,8 +81,11 @@ export function mountPage(el: PageElements, actor: AppActor, reducedMotion: () =
     const { screen, key } = rendered;
     const appFocus = focusKey(document.activeElement, el.app);
     const dialogFocus = focusKey(document.activeElement, el.dialog);
+    // Folded sections the player opened stay open when the same screen is drawn again.
+    const opened = new Set([...el.app.querySelectorAll<HTMLDetailsElement>('details[open][data-key]')].map((d) => d.dataset['key']));
     el.app.dataset['screen'] = screen.name;
     fill(el.app, ...screen.body);
+    if (key === lastKey) for (const d of el.app.querySelectorAll<HTMLDetailsElement>('details[data-key]')) if (opened.has(d.dataset['key'])) d.open = true;
     fill(el.menu, rendered.menu);
     el.menu.setAttribute('aria-label', t('nav.menu'));
 
@@ -151,10 +154,10 @@ export function mountPage(el: PageElements, actor: AppActor, reducedMotion: () =
   return {
     attachStage(port) {
       stage = port;
+      // A pin opens its scenario's briefing, as the map's tip says (the list below does the same by keyboard).
       port.onPick((id) => {
         if (!actor.getSnapshot().matches({ screen: 'map' })) return;
-        send({ type: 'map.select', id });
-        el.app.querySelector<HTMLElement>(`[data-scenario="${CSS.escape(id)}"]`)?.focus();
+        send({ type: 'scenario.start', id });
       });
       if (stageView) port.show(stageView);
     },

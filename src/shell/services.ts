@@ -48,6 +48,7 @@ export function browserServices(el: PageElements, store: KeyValueStore, content:
       if (currentLanguage() !== settings.lang) setLanguage(settings.lang);
       root.style.setProperty('--text-scale', String(settings.textScale));
       root.classList.toggle('classroom', settings.classroom);
+      root.classList.toggle('no-stage', !settings.stage);
       root.classList.toggle('reduce-motion', reducedMotion(settings));
       el.captions.hidden = !settings.captions;
       services.sound?.apply(settings);

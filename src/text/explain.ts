@@ -40,21 +40,23 @@ export function causeText(c: CompiledScenario, metric: MetricId, cause: Cause): 
   }
 }
 
-/** A short name for a cause (a choice's label, an event's headline, a rule's first sentence), for tables and cards. */
+/** A short name for a cause (a choice's label, an event's headline, the response given, a rule's name), for tables and cards. */
 export function causeLabel(c: CompiledScenario, cause: Cause): string {
   switch (cause.kind) {
-    case 'rule': {
-      const sentence = ruleText(cause.rule).split(/(?<=[.;:])\s/)[0]!;
-      return sentence.length > 110 ? `${sentence.slice(0, sentence.lastIndexOf(' ', 107))}…` : sentence;
-    }
+    case 'rule':
+      return RULE_BY_ID.has(cause.rule) ? t(`ruleNames.${cause.rule}`) : cause.rule;
     case 'option': {
       const option = c.options.get(cause.decision)?.get(cause.option);
       return option ? plain(option.label) : `${cause.decision}.${cause.option}`;
     }
-    case 'event':
-    case 'response': {
+    case 'event': {
       const event = c.eventById.get(cause.event);
       return event ? plain(event.headline) : cause.event;
+    }
+    case 'response': {
+      // The player's own answer, in its words.
+      const response = c.eventById.get(cause.event)?.responses.find((r) => r.id === cause.response);
+      return response ? plain(response.label) : `${cause.event}.${cause.response}`;
     }
     default:
       return cause satisfies never;

@@ -1,11 +1,21 @@
-// The city picture for the game screens, and its text alternative.
+// The city picture for the game screens, and its text alternative. The
+// picture carries the numbers too: debt, data exposure and backlash are drawn
+// with their values, and each change pulses where it happens.
 import { chosenOptions, type LedgerEntry, type MetricId } from '../engine/index.ts';
 import { fmt, t } from '../text/i18n.ts';
 import type { GameState } from '../app/game.ts';
 import type { Screen } from './ui-context.ts';
+import { shortValue } from './measures.ts';
 
-export function cityStage(game: GameState, fresh: readonly LedgerEntry[] = [], tone: 'good' | 'mixed' | 'bad' | null = null): Pick<Screen, 'stage' | 'stageDescription'> {
+export function cityStage(
+  game: GameState,
+  fresh: readonly LedgerEntry[] = [],
+  tone: 'good' | 'mixed' | 'bad' | null = null,
+  /** Values to draw instead of the current ones (a decision shows them projected). */
+  shown?: Readonly<Record<MetricId, number>>,
+): Pick<Screen, 'stage' | 'stageDescription'> {
   const ctx = game.snapshot.context;
+  const metrics = shown ?? ctx.metrics;
   const vendor = chosenOptions(game.compiled, ctx).find((o) => o.vendor)?.vendor;
   const cameras = vendor ? vendor.capability * 2 : 1;
   const debtScale = game.compiled.scenario.fiscal.unsustainableDebtUsdM;
@@ -14,18 +24,22 @@ export function cityStage(game: GameState, fresh: readonly LedgerEntry[] = [], t
     stage: {
       scene: 'city',
       cityKey: game.compiled.scenario.id,
-      metrics: ctx.metrics,
+      metrics,
       debtScale,
       cameras,
       tone,
       pulse,
-      labels: { debt: t('metric.debt'), data: t('stage.dataLabel'), crowd: t('stage.crowdLabel') },
+      labels: {
+        debt: `${t('metric.short.debt')} ${shortValue('debt', metrics.debt)}`,
+        data: `${t('stage.dataLabel')}: ${shortValue('dataExposure', metrics.dataExposure)}`,
+        crowd: `${t('stage.crowdLabel')}: ${shortValue('backlash', metrics.backlash)}`,
+      },
     },
     stageDescription: t('stage.city', {
       cameras,
-      people: Math.round(ctx.metrics.backlash / 4),
-      streams: Math.round(ctx.metrics.dataExposure / 12),
-      debtShare: fmt.percent(Math.min(1, ctx.metrics.debt / Math.max(1, debtScale))),
+      people: Math.round(metrics.backlash / 4),
+      streams: Math.round(metrics.dataExposure / 12),
+      debtShare: fmt.percent(Math.min(1, metrics.debt / Math.max(1, debtScale))),
     }),
   };
 }

@@ -60,6 +60,7 @@ export function settingsPanel(settings: Settings, actions: PanelActions): HTMLEl
     ),
     field('textSize', t('settings.textSize'), select(TEXT_SCALES.map((v) => ({ value: v, label: `${Math.round(v * 100)}%` })), settings.textScale, (textScale) => actions.update({ textScale }))),
     field('classroom', t('settings.classroom'), checkbox(settings.classroom, (classroom) => actions.update({ classroom }))),
+    field('stage', t('settings.stage'), checkbox(settings.stage, (stage) => actions.update({ stage }))),
     actions.hasSave
       ? button(t('settings.reset'), () => {
           actions.forgetSave();

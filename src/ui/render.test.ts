@@ -49,12 +49,14 @@ function click(r: Rendered, selector: string) {
 function playUntil(h: Harness, done: () => boolean) {
   for (let i = 0; i < 200 && !done(); i++) {
     const game = h.snapshot().context.game!;
-    h.actor.send({ type: 'game.move', move: enabledMoves(game)[0]! });
+    // A response's outcome is shown first; go on to the next year.
+    if (game.outcome) h.actor.send({ type: 'outcome.continue' });
+    else h.actor.send({ type: 'game.move', move: enabledMoves(game)[0]! });
   }
   expect(done()).toBe(true);
 }
 
-const phase = (h: Harness) => phaseOfGame(h.snapshot().context.game!);
+const phase = (h: Harness) => (h.snapshot().context.game!.outcome ? 'outcome' : phaseOfGame(h.snapshot().context.game!));
 
 describe('every screen renders from a snapshot', () => {
   it('title, map, briefing, decision, turn, ending and debrief, with their buttons', async () => {
@@ -127,7 +129,7 @@ describe('rendering is pure', () => {
     expect(h.log.announced.length).toBe(announced);
     expect(h.log.played.length).toBe(played);
     expect(h.snapshot().context.game!.fresh.length).toBe(changes);
-    const list = r.screen.body.map((n) => (n instanceof HTMLElement ? n.querySelector('.changes') : null)).find(Boolean);
+    const list = r.screen.body.map((n) => (n instanceof HTMLElement ? n.querySelector('.turn-changes details .changes:not(.summary)') : null)).find(Boolean);
     expect(list?.querySelectorAll(':scope > li').length).toBe(changes);
   });
 

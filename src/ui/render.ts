@@ -3,7 +3,7 @@
 // the same result: it announces nothing, plays nothing, saves nothing —
 // those happen in the app machine's transitions.
 import type { AppSnapshot } from '../app/app-machine.ts';
-import type { AppEvent, GuideText, Notice } from '../app/app-types.ts';
+import type { AppEvent, Notice } from '../app/app-types.ts';
 import { phaseOfGame, type GameState } from '../app/game.ts';
 import { formatProblem, type ContentBundle } from '../engine/index.ts';
 import { t } from '../text/i18n.ts';
@@ -17,8 +17,12 @@ import { knowledgeScreen } from './screens/knowledge-screen.ts';
 import { mapScreen } from './screens/map-screen.ts';
 import { titleScreen } from './screens/title-screen.ts';
 import { turnScreen } from './screens/turn-screen.ts';
+import { outcomeScreen } from './screens/outcome-screen.ts';
+import { guideScreen } from './screens/guide-screen.ts';
 import { compareScreen, joinScreen, setupScreen, workshopHub } from './screens/workshop-screens.ts';
 import type { Screen, UiContext } from './ui-context.ts';
+
+export { useMarkdown } from './render-guide.ts';
 
 export interface Rendered {
   screen: Screen;
@@ -75,6 +79,7 @@ function gameScreen(ui: UiContext, snapshot: AppSnapshot, game: GameState): { sc
   const phase = phaseOfGame(game);
   if (phase === 'briefing') return { screen: briefingScreen(ui, game), key: 'briefing' };
   if (phase === 'deciding') return { screen: decisionScreen(ui, game), key: `decision:${ctx.decisionIndex}` };
+  if (game.outcome) return { screen: outcomeScreen(ui, game), key: `outcome:${ctx.turn}:${game.outcome.event}` };
   if (phase === 'ended') return { screen: endingScreen(ui, game, game.fresh), key: 'ending' };
   return { screen: turnScreen(ui, game, game.fresh), key: `turn:${ctx.turn}:${phase}` };
 }
@@ -86,6 +91,7 @@ function currentScreen(snapshot: AppSnapshot, ui: UiContext): { screen: Screen; 
   if (at('title')) return { screen: titleScreen(ui, notices), key: 'title' };
   if (at('map')) return { screen: mapScreen(ui, app.mapSelected, (id) => app.mapSelected !== id && ui.send({ type: 'map.select', id }), notices), key: 'map' };
   if (at('error')) return { screen: errorScreen(snapshot), key: 'error' };
+  if (at('guide')) return { screen: guideScreen(ui), key: 'guide' };
   if (snapshot.matches({ screen: { workshop: 'hub' } })) return { screen: workshopHub(ui), key: 'workshop' };
   if (snapshot.matches({ screen: { workshop: 'setup' } })) return { screen: setupScreen(ui, [...app.catalog].sort((a, b) => a.id.localeCompare(b.id))), key: 'setup' };
   if (snapshot.matches({ screen: { workshop: 'join' } })) return { screen: joinScreen(ui), key: 'join' };
@@ -108,31 +114,20 @@ function panelContent(snapshot: AppSnapshot, ui: UiContext): { name: string; con
     });
   } else if (panel.name === 'pause') content = pausePanel(() => send({ type: 'panel.close' }));
   else if (panel.name === 'endings') content = endingsPanel(panel.scenarios ?? [], new Set(panel.seenEndings ?? []));
-  else if (panel.name === 'guide') content = panel.guide ? guidePanel(panel.guide) : null;
   else if (bundle && panel.name === 'glossary') content = glossaryPanel(bundle);
   else if (bundle && panel.name === 'casebook') content = casebookPanel(bundle);
   else if (bundle && panel.name === 'rules') content = rulesPanel(bundle, panel.metric ?? 'debt', snapshot.context.game?.compiled);
   return content ? { name: panel.name, content } : null;
 }
 
-// The Markdown renderer arrives with the guide (its own chunk); the shell hands it over.
-let renderMarkdown: ((source: string, lang: string) => HTMLElement) | null = null;
-export function useMarkdown(render: (source: string, lang: string) => HTMLElement): void {
-  renderMarkdown = render;
-}
-
-/** The teacher's guide, in the player's language or in English with a note. */
-function guidePanel(guide: GuideText): HTMLElement | null {
-  if (!renderMarkdown) return null;
-  const body = renderMarkdown(guide.text, guide.lang);
-  body.querySelector('h2')?.setAttribute('tabindex', '-1');
-  if (guide.lang === guide.requested) return h('section', { class: 'panel panel-guide' }, body);
-  return h('section', { class: 'panel panel-guide', lang: guide.lang }, h('p', { class: 'meta', lang: guide.requested }, t('nav.guideLanguage')), body);
-}
-
 function menu(snapshot: AppSnapshot, send: (event: AppEvent) => void): HTMLElement {
   const item = (label: string, action: string, event: AppEvent) => h('li', {}, button(label, () => send(event), { 'data-action': action }));
+  // On a phone the menu folds behind one button; wider screens show it whole (see style.css).
   return h(
+    'details',
+    { class: 'menu-fold', 'data-key': 'menu' },
+    h('summary', {}, t('nav.menuShort')),
+    h(
     'ul',
     {},
     item(t('nav.title'), 'menu-title', { type: 'nav.title' }),
@@ -140,7 +135,9 @@ function menu(snapshot: AppSnapshot, send: (event: AppEvent) => void): HTMLEleme
     item(t('nav.casebook'), 'menu-casebook', { type: 'panel.open', panel: 'casebook' }),
     item(t('nav.endings'), 'menu-endings', { type: 'panel.open', panel: 'endings' }),
     item(t('nav.settings'), 'menu-settings', { type: 'panel.open', panel: 'settings' }),
+    item(t(snapshot.context.settings.stage ? 'nav.hidePicture' : 'nav.showPicture'), 'menu-picture', { type: 'settings.update', patch: { stage: !snapshot.context.settings.stage } }),
     snapshot.context.settings.classroom ? item(t('classroom.pause'), 'menu-pause', { type: 'panel.open', panel: 'pause' }) : null,
+    ),
   );
 }
 

@@ -23,7 +23,9 @@ export type ScreenName =
   | 'setup'
   | 'join'
   | 'compare'
-  | 'check';
+  | 'check'
+  | 'outcome'
+  | 'guide';
 
 export interface UiContext {
   readonly app: AppContext;

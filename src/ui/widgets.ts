@@ -45,7 +45,7 @@ export function sourceList(bundle: ContentBundle, ids: readonly string[]): HTMLE
     const docLine = doc ? t('sources.document', { id: doc.id, title: doc.title, author: doc.author, date: doc.date }) : id;
     return h('li', {}, fact ? h('span', { lang: 'en' }, t('sources.fact', { id: fact.id, text: fact.text })) : null, fact ? ' ' : null, h('cite', { lang: 'en' }, docLine));
   });
-  return h('details', { class: 'sources' }, h('summary', {}, t('sources.summary', { ids: ids.join(', ') })), h('ul', {}, ...items));
+  return h('details', { class: 'sources', 'data-key': `sources:${ids.join(',')}` }, h('summary', { title: ids.join(', ') }, t('sources.count', { count: ids.length })), h('ul', {}, ...items));
 }
 
 /** Source ids in reading order: documents (S0–S4) first, then facts by number. */
@@ -192,17 +192,12 @@ export function tip(show: boolean, key: string, hide: () => void): HTMLElement |
 }
 
 /** Classroom: a show-of-hands tally beside an option, before the teacher confirms. */
-export function voteTally(count: () => number, change: (delta: number) => void, option: string): HTMLElement {
-  const value = h('span', { class: 'vote-count', 'aria-live': 'polite' }, t('classroom.votes', { count: count() }));
-  const update = (delta: number) => {
-    change(delta);
-    value.textContent = t('classroom.votes', { count: count() });
-  };
+export function voteTally(count: number, change: (delta: number) => void, option: string): HTMLElement {
   return h(
     'span',
     { class: 'vote' },
-    value,
-    button('+', () => update(1), { 'aria-label': t('classroom.addVote', { option }), class: 'vote-button' }),
-    button('−', () => update(-1), { 'aria-label': t('classroom.removeVote', { option }), class: 'vote-button' }),
+    h('span', { class: 'vote-count' }, t('classroom.votes', { count })),
+    button('+', () => change(1), { 'aria-label': t('classroom.addVote', { option }), class: 'vote-button' }),
+    button('−', () => change(-1), { 'aria-label': t('classroom.removeVote', { option }), class: 'vote-button' }),
   );
 }

@@ -95,11 +95,17 @@ describe.each(content.scenarios.map((s) => ({ id: s.id, title: s.title.en, decis
     expect(order.slice(0, 3)).toEqual(['briefing', 'decision', 'turn']);
     expect(order.slice(-2)).toEqual(['ending', 'debrief']);
     expect(decisionsMade).toBe(decisions);
+    // The debrief leads with the outcome; its sections are tabs, one shown at a time.
     const text = await page.locator('#app').innerText();
-    expect(text).toContain('Why the measures moved');
+    expect(text).toContain('What moved each measure most');
     expect(text).toContain('What really happened');
-    expect(text).toContain('Your path');
-    expect(text).toContain('They chose');
+    expect(text).toContain('Your path and theirs');
+    expect(text).not.toContain('They chose');
+    await page.click('[data-action="tab-path"]');
+    await page.waitForSelector('#tabpanel-path:not([hidden])');
+    const path = await page.locator('#app').innerText();
+    expect(path).toContain('They chose');
+    expect(path).toContain('Where each path leads in this model');
     // The model made visible: every ending with its conditions, in the order checked, the one reached marked.
     const endings = content.scenarios.find((s) => s.id === id)!.endings;
     expect(await page.locator('#app .ending-rule').count()).toBe(endings.length);

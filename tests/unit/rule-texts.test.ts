@@ -7,7 +7,7 @@ import { LANGUAGES, setLanguage } from '../../src/text/i18n.ts';
 import en from '../../src/text/locales/en.json' with { type: 'json' };
 import ru from '../../src/text/locales/ru.json' with { type: 'json' };
 
-const LOCALES: Record<string, { rules: Record<string, string> }> = { en, ru };
+const LOCALES: Record<string, { rules: Record<string, string>; ruleNames: Record<string, string> }> = { en, ru };
 
 describe('the model rules in words', () => {
   it('cover the registered languages', () => {
@@ -17,8 +17,9 @@ describe('the model rules in words', () => {
   describe.each(Object.keys(LOCALES))('%s', (lang) => {
     const texts = LOCALES[lang]!.rules;
 
-    it('explain every rule, and no rule that does not exist', () => {
+    it('explain and name every rule, and no rule that does not exist', () => {
       expect(Object.keys(texts).sort()).toEqual(MODEL_RULES.map((r) => r.id).sort());
+      expect(Object.keys(LOCALES[lang]!.ruleNames).sort()).toEqual(MODEL_RULES.map((r) => r.id).sort());
     });
 
     it.each(MODEL_RULES.map((r) => [r.id, r] as const))('%s names its parameters and only them', (id, rule) => {

@@ -152,11 +152,20 @@ export class CityScene extends Scene {
     if (v.labels) {
       const style = { fontFamily: 'PT Sans, sans-serif', fontSize: '15px', color: '#1d1d1b', backgroundColor: '#f4efe4', padding: { x: 4, y: 2 } };
       this.layers.push(this.add.text(colX, colTop - 26, v.labels.debt, style));
-      if (streams > 0) this.layers.push(this.add.text(width - 8, height * 0.02, v.labels.data, style).setOrigin(1, 0));
-      if (people > 0) this.layers.push(this.add.text(width * 0.2, height - 26, v.labels.crowd, { ...style, color: '#f4efe4', backgroundColor: '#1d1d1b' }));
+      // The picture's legend: each measure named with its number, where it is drawn.
+      this.layers.push(this.add.text(width - 8, height * 0.02, v.labels.data, style).setOrigin(1, 0));
+      this.layers.push(this.add.text(width * 0.2, height - 26, v.labels.crowd, { ...style, color: '#f4efe4', backgroundColor: '#1d1d1b' }));
     }
-    if (motion && (v.pulse ?? []).some((p) => p.metric === 'debt')) {
-      this.tweens.add({ targets: debtBar, scaleY: { from: 0.85, to: 1 }, duration: 700, ease: 'Cubic.easeOut' });
-    }
+    // A change shows where it happens: the debt column, the data leaving the centre, the crowd.
+    const moved = (metric: string) => (v.pulse ?? []).some((p) => p.metric === metric && p.delta !== 0);
+    if (motion && moved('debt')) this.tweens.add({ targets: debtBar, scaleY: { from: 0.85, to: 1 }, duration: 700, ease: 'Cubic.easeOut' });
+    if (motion && moved('dataExposure')) this.ring(centre.x, centre.y, PALETTE.vermillion);
+    if (motion && moved('backlash')) this.ring(width * 0.55, ground + (height - ground) / 2, PALETTE.orange);
+  }
+
+  private ring(x: number, y: number, colour: number) {
+    const ring = this.add.circle(x, y, 12).setStrokeStyle(4, colour, 1);
+    this.layers.push(ring);
+    this.tweens.add({ targets: ring, scale: { from: 1, to: 5 }, alpha: { from: 1, to: 0 }, duration: 1100, repeat: 1, ease: 'Cubic.easeOut' });
   }
 }

@@ -1,41 +1,50 @@
-import { METRIC_IDS, totalsByCause, type MetricId } from '../../engine/index.ts';
-import { fmt, t } from '../../text/i18n.ts';
+// The debrief: the outcome first, then one section at a time — why the
+// measures moved (the few causes that mattered most, every change on
+// request), the player's path beside the real government's (with where that
+// path leads in the model), what really happened, the sources, and questions
+// to discuss.
+import { METRIC_IDS, runScenario, totalsByCause, type CompiledScenario, type MetricId, type RunResult } from '../../engine/index.ts';
+import type { DebriefTab } from '../../app/app-types.ts';
 import type { GameState } from '../../app/game.ts';
-import { button, h } from '../dom.ts';
-import type { Screen, UiContext } from '../ui-context.ts';
-import { formatMetric, LOWER_IS_BETTER, plain, referenceList, sourceList, text, tip } from '../widgets.ts';
-import { knowledgeResults } from './knowledge-screen.ts';
 import { teamResultOf } from '../../app/workshop-desk.ts';
 import { formatCode } from '../../app/codes.ts';
-import { cityStage } from '../city-view.ts';
-import { endingOf, TONE_ICON } from './ending-screen.ts';
-import { causeText } from './turn-screen.ts';
+import { causeLabel } from '../../text/explain.ts';
+import { fmt, plain, t } from '../../text/i18n.ts';
+import { button, h, type Child } from '../dom.ts';
+import { disclose } from '../disclose.ts';
+import { shortValue } from '../measures.ts';
 import { endingRules } from '../model-text.ts';
+import type { Screen, UiContext } from '../ui-context.ts';
+import { formatMetric, LOWER_IS_BETTER, PRIMARY_METRICS, referenceList, sourceList, text, tip } from '../widgets.ts';
+import { cityStage } from '../city-view.ts';
+import { endingOf, toneLine } from './ending-screen.ts';
+import { knowledgeResults } from './knowledge-screen.ts';
+import { causeText } from './turn-screen.ts';
 
-export function debriefScreen(ui: UiContext, game: GameState): Screen {
+const historicalRuns = new WeakMap<CompiledScenario, Map<number, RunResult>>();
+
+/** The real government's path played in the model on the same seed: where it leads. */
+function historicalRun(c: CompiledScenario, seed: number): RunResult {
+  let bySeed = historicalRuns.get(c);
+  if (!bySeed) historicalRuns.set(c, (bySeed = new Map()));
+  let run = bySeed.get(seed);
+  if (!run) bySeed.set(seed, (run = runScenario(c, { seed, policy: 'historical' })));
+  return run;
+}
+
+function whyTab(ui: UiContext, game: GameState): Child[] {
   const ctx = game.snapshot.context;
-  const c = game.compiled;
-  const s = c.scenario;
-  const ending = endingOf(game);
   const totals = totalsByCause(ctx.ledger);
-
-  const finalTable = h(
-    'table',
-    { class: 'final' },
-    h('caption', {}, t('debrief.final')),
-    h('tbody', {}, ...METRIC_IDS.map((m) =>
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'row' }, t(`metric.${m}`)),
-        h('td', {}, formatMetric(m, ctx.metrics[m])),
-        h('td', { class: 'meta' }, `${fmt.delta(ctx.metrics[m] - s.initialMetrics[m])} · ${t(LOWER_IS_BETTER.has(m) ? 'metric.lowerIsBetter' : 'metric.higherIsBetter')}`),
-        h('td', {}, button(t('debrief.rules'), () => ui.send({ type: 'panel.open', panel: 'rules', metric: m }), { 'aria-label': `${t('debrief.rules')}: ${t(`metric.${m}`)}`, class: 'link-button', 'data-action': `rules-${m}` })),
-      ),
-    )),
-  );
-
-  const why = METRIC_IDS.map((m: MetricId) => {
+  const top = PRIMARY_METRICS.map((m) => {
+    const mine = totals.filter((e) => e.metric === m).slice(0, 3);
+    return h(
+      'li',
+      {},
+      h('strong', {}, `${t(`metric.${m}`)}: `),
+      mine.length ? mine.map((e) => `${causeLabel(game.compiled, e.cause)} (${fmt.delta(e.delta, 1)})`).join('; ') : t('turn.noChanges'),
+    );
+  });
+  const all = METRIC_IDS.map((m: MetricId) => {
     const entries = totals.filter((e) => e.metric === m);
     if (entries.length === 0) return null;
     return h(
@@ -58,8 +67,21 @@ export function debriefScreen(ui: UiContext, game: GameState): Screen {
       ),
     );
   });
+  return [
+    h('p', { class: 'meta' }, t('debrief.topIntro')),
+    h('ul', { class: 'top-causes' }, ...top),
+    disclose(ui, 'debrief:all-causes', t('debrief.why'), h('div', {}, h('p', { class: 'meta' }, t('debrief.whyIntro')), ...all), 'why'),
+    disclose(ui, 'debrief:ending-rules', t('debrief.endingRules'), endingRules(game.compiled, endingOf(game).id), 'ending-rules-box'),
+  ];
+}
 
-  const pathRows = s.decisions.map((d) => {
+function pathTab(ui: UiContext, game: GameState): Child[] {
+  const c = game.compiled;
+  const s = c.scenario;
+  const ctx = game.snapshot.context;
+  const real = historicalRun(c, game.seed);
+  const realEnding = s.endings.find((e) => e.id === real.ending);
+  const rows = s.decisions.map((d) => {
     const want = s.historical.choices[d.id];
     const theirs = want === undefined ? [] : typeof want === 'string' ? [want] : want;
     const yours = ctx.choices[d.id] ?? [];
@@ -67,50 +89,115 @@ export function debriefScreen(ui: UiContext, game: GameState): Screen {
     const same = yours.length === theirs.length && yours.every((id) => theirs.includes(id));
     return h('tr', {}, h('th', { scope: 'row' }, plain(d.title)), h('td', {}, label(yours)), h('td', {}, same ? `${label(theirs)} (${t('debrief.same')})` : label(theirs)));
   });
+  const outcomeRow = (label: string, ending: string, metrics: Record<MetricId, number>) =>
+    h('tr', { class: 'outcome-row' }, h('th', { scope: 'row' }, label), h('td', {}, ending), ...PRIMARY_METRICS.map((m) => h('td', {}, shortValue(m, metrics[m]))));
+  return [
+    h(
+      'table',
+      { class: 'paths' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('debrief.decision')), h('th', { scope: 'col' }, t('debrief.yours')), h('th', { scope: 'col' }, t('debrief.theirs')))),
+      h('tbody', {}, ...rows),
+    ),
+    h(
+      'table',
+      { class: 'paths outcomes' },
+      h('caption', {}, t('debrief.pathsInModel')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('debrief.path')), h('th', { scope: 'col' }, t('workshop.ending')), ...PRIMARY_METRICS.map((m) => h('th', { scope: 'col' }, t(`metric.short.${m}`))))),
+      h(
+        'tbody',
+        {},
+        outcomeRow(t('debrief.yourPath'), plain(endingOf(game).title), ctx.metrics),
+        outcomeRow(t('debrief.historicalPath'), plain(realEnding?.title), real.metrics),
+      ),
+    ),
+    h('p', { class: 'meta' }, t('debrief.pathsNote')),
+  ];
+}
 
+function recordTab(ui: UiContext, game: GameState): Child[] {
+  const s = game.compiled.scenario;
   const directions = (['debt', 'dataExposure', 'backlash'] as const).map((m) => {
     const d = s.historical.directions[m];
     if (!d) return null;
     return h('li', {}, `${t(`metric.${m}`)}: ${t(`debrief.direction.${d.expect}`)}`, sourceList(ui.bundle, d.sources));
   });
+  return [text('p', s.historical.summary), text('p', s.historical.outcome), h('h3', {}, t('debrief.directions')), h('ul', {}, ...directions), sourceList(ui.bundle, s.historical.sources)];
+}
 
+function sourcesTab(ui: UiContext, game: GameState): Child[] {
+  const s = game.compiled.scenario;
+  const ending = endingOf(game);
+  const totals = totalsByCause(game.snapshot.context.ledger);
+  return [
+    referenceList(ui.bundle, [
+      ...s.sources,
+      ...ending.sources,
+      ...s.historical.sources,
+      ...Object.values(s.historical.directions).flatMap((d) => d?.sources ?? []),
+      ...totals.flatMap((e) => e.sources),
+    ]),
+  ];
+}
+
+const TABS: readonly DebriefTab[] = ['why', 'path', 'record', 'sources', 'discuss'];
+
+export function debriefScreen(ui: UiContext, game: GameState): Screen {
+  const ctx = game.snapshot.context;
+  const c = game.compiled;
+  const s = c.scenario;
+  const ending = endingOf(game);
+  const tabs = TABS.filter((tab) => tab !== 'discuss' || s.discussion.length > 0);
+  const current = tabs.includes(ui.app.debriefTab) ? ui.app.debriefTab : 'why';
+  const content: Record<DebriefTab, () => Child[]> = {
+    why: () => whyTab(ui, game),
+    path: () => pathTab(ui, game),
+    record: () => recordTab(ui, game),
+    sources: () => sourcesTab(ui, game),
+    discuss: () => [h('ol', { class: 'discussion' }, ...s.discussion.map((q) => text('li', q)))],
+  };
+  const finals = h(
+    'ul',
+    { class: 'finals' },
+    ...PRIMARY_METRICS.map((m) =>
+      h(
+        'li',
+        { class: `final final-${m}` },
+        h('span', { class: 'final-label' }, t(`metric.${m}`)),
+        h('strong', {}, formatMetric(m, ctx.metrics[m])),
+        h('span', { class: 'meta' }, ` ${fmt.delta(ctx.metrics[m] - (s.initialMetrics[m] ?? 0), 1)} · ${t(LOWER_IS_BETTER.has(m) ? 'metric.lowerIsBetter' : 'metric.higherIsBetter')}`),
+      ),
+    ),
+  );
+  // Tabs: buttons that show one section; the others are in the page, hidden, and print with it.
+  const tablist = h(
+    'div',
+    { class: 'tabs', role: 'tablist', 'aria-label': t('debrief.sections') },
+    ...tabs.map((tab) =>
+      button(t(`debrief.tab.${tab}`), () => ui.send({ type: 'debrief.tab', tab }), {
+        role: 'tab',
+        id: `tab-${tab}`,
+        'aria-selected': String(tab === current),
+        'aria-controls': `tabpanel-${tab}`,
+        tabindex: tab === current ? '0' : '-1',
+        'data-action': `tab-${tab}`,
+      }),
+    ),
+  );
+  const panels = tabs.map((tab) =>
+    h('section', { class: 'tabpanel', role: 'tabpanel', id: `tabpanel-${tab}`, 'aria-labelledby': `tab-${tab}`, hidden: tab !== current, 'data-print': 'always' }, h('h2', { class: 'print-only' }, t(`debrief.tab.${tab}`)), ...content[tab]()),
+  );
   return {
     name: 'debrief',
     body: [
       h('p', { class: 'step' }, t('debrief.title')),
       text('h1', ending.title, { tabindex: '-1' }),
-      h('p', { class: `tone tone-${ending.tone}` }, h('span', { 'aria-hidden': 'true' }, `${TONE_ICON[ending.tone]} `), t(`ending.tone.${ending.tone}`)),
+      toneLine(ending.tone),
       tip(ui.app.debriefTip, 'debrief', () => ui.send({ type: 'settings.update', patch: { tips: false } })),
+      finals,
       teamResultSection(ui, game),
-      finalTable,
-      h('h2', {}, t('debrief.why')),
-      h('p', { class: 'meta' }, t('debrief.whyIntro')),
-      ...why.filter((n): n is HTMLElement => n !== null),
-      h('h2', {}, t('debrief.record')),
-      text('p', s.historical.summary),
-      text('p', s.historical.outcome),
-      h('h3', {}, t('debrief.directions')),
-      h('ul', {}, ...directions),
-      sourceList(ui.bundle, s.historical.sources),
-      h('details', { class: 'ending-rules-box' }, h('summary', {}, t('debrief.endingRules')), endingRules(c, ending.id)),
-      h('h3', {}, t('debrief.yourPath')),
-      h(
-        'table',
-        { class: 'paths' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('debrief.decision')), h('th', { scope: 'col' }, t('debrief.yours')), h('th', { scope: 'col' }, t('debrief.theirs')))),
-        h('tbody', {}, ...pathRows),
-      ),
+      tablist,
+      ...panels,
       knowledgeResults(ui, game),
-      s.discussion.length ? h('h2', {}, t('debrief.discussion')) : null,
-      s.discussion.length ? h('ol', { class: 'discussion' }, ...s.discussion.map((q) => text('li', q))) : null,
-      h('h3', {}, t('debrief.sourcesUsed')),
-      referenceList(ui.bundle, [
-        ...s.sources,
-        ...ending.sources,
-        ...s.historical.sources,
-        ...Object.values(s.historical.directions).flatMap((d) => d?.sources ?? []),
-        ...totals.flatMap((e) => e.sources),
-      ]),
       h(
         'div',
         { class: 'actions', 'data-arrow-group': '' },

@@ -29,7 +29,7 @@ export function workshopHub(ui: UiContext): Screen {
         h('li', {}, button(t('workshop.setup'), () => ui.send({ type: 'workshop.setup' }), { class: 'primary', 'data-action': 'setup' })),
         h('li', {}, button(t('workshop.join'), () => ui.send({ type: 'workshop.join' }), { 'data-action': 'join' })),
         h('li', {}, button(t('workshop.compare'), () => ui.send({ type: 'workshop.compare' }), { 'data-action': 'compare' })),
-        h('li', {}, button(t('nav.guide'), () => ui.send({ type: 'panel.open', panel: 'guide' }), { 'data-action': 'guide' })),
+        h('li', {}, button(t('nav.guide'), () => ui.send({ type: 'nav.guide' }), { 'data-action': 'guide' })),
       ),
     ],
     stage: { scene: 'title' },
