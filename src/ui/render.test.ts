@@ -164,3 +164,39 @@ describe('rendering is pure', () => {
     expect(shown(first)).toBe(code);
   });
 });
+
+describe('a response is felt at once', () => {
+  it('shows each response\'s changes before the next year, and the last one before the ending', async () => {
+    const h = await harness(real, { start: { scenario: 'cameras-on-credit', seed: 9 } });
+    playUntil(h, () => phase(h) === 'awaitingResponse');
+    let outcomes = 0;
+    for (let i = 0; i < 50 && phase(h) !== 'ended'; i++) {
+      const game = h.snapshot().context.game!;
+      if (phaseOfGame(game) === 'awaitingResponse') {
+        const ledger = game.snapshot.context.ledger.length;
+        h.actor.send({ type: 'game.move', move: enabledMoves(game)[0]! });
+        const after = h.snapshot().context.game!;
+        // The next screen is the response's outcome, with exactly the changes the response made.
+        expect(render(h).screen.name).toBe('outcome');
+        expect(after.outcome!.changes).toEqual(after.snapshot.context.ledger.slice(ledger).filter((e) => e.cause.kind === 'response' || e.turn === game.snapshot.context.turn));
+        outcomes++;
+        h.actor.send({ type: 'outcome.continue' });
+      } else h.actor.send({ type: 'game.move', move: enabledMoves(game)[0]! });
+    }
+    expect(outcomes).toBeGreaterThan(1);
+    expect(render(h).screen.name).toBe('ending');
+  });
+
+  it('projects the measures on a decision screen as the choices so far would leave them', async () => {
+    const h = await harness(real, { start: { scenario: 'cameras-on-credit', seed: 9 } });
+    h.actor.send({ type: 'game.move', move: { type: 'briefing.start' } });
+    h.actor.send({ type: 'game.move', move: { type: 'decision.choose', decision: 'vendor', options: ['huawei-deal'] } });
+    h.actor.send({ type: 'game.move', move: { type: 'decision.choose', decision: 'financing', options: ['soft-loan'] } });
+    const r = render(h);
+    expect(r.screen.name).toBe('decision');
+    const debt = r.screen.body.map((n) => (n instanceof HTMLElement ? n.querySelector('.meter-debt .meter-value')?.textContent : null)).find(Boolean);
+    // The loan is not drawn until the decisions are in force; the bar shows what it will be.
+    expect(h.snapshot().context.game!.snapshot.context.metrics.debt).toBe(0);
+    expect(debt).toBe('$1,000m');
+  });
+});

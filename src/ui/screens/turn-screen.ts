@@ -89,7 +89,7 @@ export function turnScreen(ui: UiContext, game: GameState, fresh: readonly Ledge
       body.push(h('p', { class: 'vote-total', role: 'status' }, t('classroom.total', { count: total })));
     }
   } else {
-    body.push(h('h1', { tabindex: '-1', class: 'headline' }, t('turn.quietTitle')), h('p', { class: 'lede' }, t('turn.quiet')), button(t('turn.continue'), () => ui.send({ type: 'game.move', move: { type: 'turn.continue' } }), { class: 'primary', 'data-action': 'continue' }));
+    body.push(h('h1', { tabindex: '-1', class: 'quiet-title' }, t('turn.quietTitle')), h('p', { class: 'lede' }, t('turn.quiet')), button(t('turn.continue'), () => ui.send({ type: 'game.move', move: { type: 'turn.continue' } }), { class: 'primary', 'data-action': 'continue' }));
   }
   body.push(
     // The measures bar shows this year's changes; their causes and sources open on request.
