@@ -1,9 +1,11 @@
 // Content for tests: the real scenarios and the small synthetic fixture.
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readContentFiles } from '../../tools/content-files.ts';
 import { loadContent, formatProblem, type ContentBundle } from '../../src/engine/validate.ts';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// From the path, not `new URL(…)`: under happy-dom the global URL is not Node's.
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../');
 
 export function loadBundle(dir: string): ContentBundle {
   const report = loadContent(readContentFiles(`${ROOT}${dir}`));
