@@ -3,9 +3,9 @@
 // playthrough shows (briefing, advisors, every decision's cards, the events
 // drawn with their responses and the year's changes, the ending and the
 // debrief), turned into minutes with a reading speed and a time per choice.
-// Prints one JSON object per scenario and states the model it used.
+// Prints one JSON object per scenario and states the model it used; usage
+// errors exit 2 with a message on stderr.
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import {
   explainCause,
   prepareScenario,
@@ -18,7 +18,8 @@ import {
   type PolicyName,
   type RunResult,
 } from '../src/engine/index.ts';
-import { loadBundleOrExit } from './content-files.ts';
+import { exitCodeOf, isEntryPoint, processIo, usageError, type CliIo } from './cli.ts';
+import { loadBundleOrReport } from './content-files.ts';
 
 /**
  * The reading model. 180 words a minute is careful reading of non-fiction by
@@ -160,14 +161,23 @@ export function scenarioStats(bundle: ContentBundle, id: string, seeds = 50): Sc
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { seeds: { type: 'string' }, dir: { type: 'string' } }, strict: true });
-  const seeds = Number(values.seeds ?? 50);
-  if (!Number.isInteger(seeds) || seeds < 1) {
-    console.error(`content:stats: --seeds must be a whole number above 0, got "${values.seeds}"`);
-    process.exit(2);
-  }
-  const bundle = loadBundleOrExit(values.dir);
-  console.log(JSON.stringify({ model: READING_MODEL, target_minutes: TARGET_MINUTES }));
-  for (const s of bundle.scenarios) console.log(JSON.stringify(scenarioStats(bundle, s.id, seeds)));
+export function main(argv: readonly string[], io: CliIo): Promise<number> {
+  return exitCodeOf(() => {
+    const fail = (message: string): never => usageError(io, 'content:stats', message);
+    let values;
+    try {
+      values = parseArgs({ args: [...argv], options: { seeds: { type: 'string' }, dir: { type: 'string' } }, strict: true }).values;
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+    const seeds = Number(values.seeds ?? 50);
+    if (!Number.isInteger(seeds) || seeds < 1) fail(`--seeds must be a whole number above 0, got "${values.seeds}"`);
+    const bundle = loadBundleOrReport(values.dir, io);
+    if (!bundle) return 1;
+    io.stdout(`${JSON.stringify({ model: READING_MODEL, target_minutes: TARGET_MINUTES })}\n`);
+    for (const s of bundle.scenarios) io.stdout(`${JSON.stringify(scenarioStats(bundle, s.id, seeds))}\n`);
+    return 0;
+  });
 }
+
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2), processIo);
