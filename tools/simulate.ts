@@ -1,71 +1,80 @@
 // npm run --silent simulate -- --list
 // npm run --silent simulate -- --scenario ID --seed N [--choice DECISION=OPTION[,OPTION...]]... [--policy random|first|historical]
 // Plays one scenario headless and prints one JSON object. Same arguments,
-// byte-identical output. Usage errors exit 2 with a message on stderr.
+// byte-identical output. Usage errors exit 2 with a message on stderr;
+// content that does not load exits 1 listing its problems.
 import { parseArgs } from 'node:util';
 import { isValidSeed, MAX_SEED, compileScenario, printableResult, runScenario, UsageError, POLICY_NAMES, type PolicyName } from '../src/engine/index.ts';
-import { loadBundleOrExit, CONTENT_DIR } from './content-files.ts';
+import { exitCodeOf, isEntryPoint, processIo, usageError, type CliIo } from './cli.ts';
+import { loadBundleOrReport, CONTENT_DIR } from './content-files.ts';
 
-function fail(message: string): never {
-  console.error(`simulate: ${message}`);
-  process.exit(2);
+export function main(argv: readonly string[], io: CliIo): Promise<number> {
+  return exitCodeOf(() => simulate(argv, io));
 }
 
-let args;
-try {
-  args = parseArgs({
-    options: {
-      list: { type: 'boolean' },
-      scenario: { type: 'string' },
-      seed: { type: 'string' },
-      choice: { type: 'string', multiple: true },
-      policy: { type: 'string' },
-      dir: { type: 'string' },
-    },
-    strict: true,
-  }).values;
-} catch (error) {
-  fail((error as Error).message);
+function simulate(argv: readonly string[], io: CliIo): number {
+  const fail = (message: string): never => usageError(io, 'simulate', message);
+  let args;
+  try {
+    args = parseArgs({
+      args: [...argv],
+      options: {
+        list: { type: 'boolean' },
+        scenario: { type: 'string' },
+        seed: { type: 'string' },
+        choice: { type: 'string', multiple: true },
+        policy: { type: 'string' },
+        dir: { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+
+  const bundle = loadBundleOrReport(args.dir ?? CONTENT_DIR, io);
+  if (!bundle) return 1;
+
+  if (args.list) {
+    const scenarios = bundle.scenarios.map((s) => ({
+      id: s.id,
+      title: s.title.en,
+      decisions: s.decisions.map((d) => ({
+        id: d.id,
+        multi: d.multi,
+        options: d.options.map((o) => ({ id: o.id, tags: o.tags })),
+      })),
+      endings: s.endings.map((e) => e.id),
+    }));
+    io.stdout(`${JSON.stringify({ scenarios }, null, 2)}\n`);
+    return 0;
+  }
+
+  if (!args.scenario) fail('--scenario ID is required (or --list); see --list for the ids');
+  const scenario = bundle.scenarios.find((s) => s.id === args.scenario);
+  if (!scenario) return fail(`unknown scenario "${args.scenario}"; expected one of: ${bundle.scenarios.map((s) => s.id).join(', ')}`);
+  const seedText = args.seed ?? '1';
+  if (!/^\d+$/.test(seedText) || !isValidSeed(Number(seedText)))
+    fail(`--seed must be an integer from 0 to ${MAX_SEED} (got "${seedText}")`);
+  const policy = (args.policy ?? 'random') as PolicyName;
+  if (!POLICY_NAMES.includes(policy)) fail(`unknown policy "${args.policy}"; expected one of: ${POLICY_NAMES.join(', ')}`);
+
+  const choices: Record<string, string[]> = {};
+  for (const choice of args.choice ?? []) {
+    const match = /^([^=]+)=(.+)$/.exec(choice);
+    if (!match) return fail(`--choice must look like DECISION=OPTION[,OPTION...] (got "${choice}")`);
+    if (Object.hasOwn(choices, match[1]!)) fail(`--choice for "${match[1]}" is given twice`);
+    choices[match[1]!] = match[2]!.split(',').filter(Boolean);
+  }
+
+  try {
+    const result = runScenario(compileScenario(scenario, bundle.shared), { seed: Number(seedText), choices, policy });
+    io.stdout(`${JSON.stringify(printableResult(result), null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) return fail(error.message);
+    throw error;
+  }
 }
 
-const bundle = loadBundleOrExit(args.dir ?? CONTENT_DIR);
-
-if (args.list) {
-  const scenarios = bundle.scenarios.map((s) => ({
-    id: s.id,
-    title: s.title.en,
-    decisions: s.decisions.map((d) => ({
-      id: d.id,
-      multi: d.multi,
-      options: d.options.map((o) => ({ id: o.id, tags: o.tags })),
-    })),
-    endings: s.endings.map((e) => e.id),
-  }));
-  console.log(JSON.stringify({ scenarios }, null, 2));
-  process.exit(0);
-}
-
-if (!args.scenario) fail('--scenario ID is required (or --list); see --list for the ids');
-const scenario = bundle.scenarios.find((s) => s.id === args.scenario);
-if (!scenario) fail(`unknown scenario "${args.scenario}"; expected one of: ${bundle.scenarios.map((s) => s.id).join(', ')}`);
-const seedText = args.seed ?? '1';
-if (!/^\d+$/.test(seedText) || !isValidSeed(Number(seedText)))
-  fail(`--seed must be an integer from 0 to ${MAX_SEED} (got "${seedText}")`);
-const policy = (args.policy ?? 'random') as PolicyName;
-if (!POLICY_NAMES.includes(policy)) fail(`unknown policy "${args.policy}"; expected one of: ${POLICY_NAMES.join(', ')}`);
-
-const choices: Record<string, string[]> = {};
-for (const choice of args.choice ?? []) {
-  const match = /^([^=]+)=(.+)$/.exec(choice);
-  if (!match) fail(`--choice must look like DECISION=OPTION[,OPTION...] (got "${choice}")`);
-  if (Object.hasOwn(choices, match[1]!)) fail(`--choice for "${match[1]}" is given twice`);
-  choices[match[1]!] = match[2]!.split(',').filter(Boolean);
-}
-
-try {
-  const result = runScenario(compileScenario(scenario, bundle.shared), { seed: Number(seedText), choices, policy });
-  console.log(JSON.stringify(printableResult(result), null, 2));
-} catch (error) {
-  if (error instanceof UsageError) fail(error.message);
-  throw error;
-}
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2), processIo);

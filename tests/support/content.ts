@@ -1,11 +1,11 @@
 // Content for tests: the real scenarios and the small synthetic fixture.
-import { dirname, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readContentFiles } from '../../tools/content-files.ts';
 import { loadContent, formatProblem, type ContentBundle } from '../../src/engine/validate.ts';
 
-// From the file path, not `new URL(…)`: under happy-dom the global URL is the DOM's.
-export const ROOT = `${resolve(dirname(fileURLToPath(import.meta.url)), '../..')}/`;
+// From the path, not `new URL(…)`: under happy-dom the global URL is not Node's.
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../');
 
 export function loadBundle(dir: string): ContentBundle {
   const report = loadContent(readContentFiles(`${ROOT}${dir}`));

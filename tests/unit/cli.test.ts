@@ -1,10 +1,11 @@
-// The real command-line tools, run as child processes, against the mini
-// fixture and against whatever content scenarios/ holds right now.
+// The command-line tools, run in-process through their exported main(argv,
+// io) against the mini fixture and against whatever content scenarios/ holds
+// right now; two subprocess smoke tests prove the real entry points, the npm
+// scripts and the exit codes.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   exploreScenario,
@@ -17,19 +18,28 @@ import {
   runScenario,
   type ContentBundle,
   type PolicyName,
-  type RunResult,
   type Scenario,
 } from '../../src/engine/index.ts';
+import type { CliIo } from '../../tools/cli.ts';
 import { readContentFiles } from '../../tools/content-files.ts';
+import { main as explore } from '../../tools/explore.ts';
+import { main as scenariosCheck } from '../../tools/scenarios-check.ts';
+import { main as simulate } from '../../tools/simulate.ts';
+import { ROOT } from '../support/content.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** A result as simulate prints it (causes as their stable keys). */
+type RunResult = ReturnType<typeof printableResult>;
+
 const FIXTURE_REL = 'tests/fixtures/mini';
 const FIXTURE_ARGS = ['--dir', FIXTURE_REL] as const;
 
 const TOOLS = {
-  simulate: 'tools/simulate.ts',
-  explore: 'tools/explore.ts',
-  check: 'tools/scenarios-check.ts',
+  simulate,
+  // One thread: the same report as the CLI's worker threads (the parts merge
+  // into exactly one whole run), without starting workers for every case. The
+  // "--seeds 3" case below runs the real workers.
+  explore: (argv: readonly string[], io: CliIo) => explore(argv, io, { threads: 1 }),
+  check: scenariosCheck,
 } as const;
 
 interface Output {
@@ -38,11 +48,20 @@ interface Output {
   stderr: string;
 }
 
-function cli(tool: keyof typeof TOOLS, args: readonly string[]): Promise<Output> {
+/** Run a tool's main in this process, collecting what it writes. */
+async function cli(tool: keyof typeof TOOLS, args: readonly string[]): Promise<Output> {
+  let stdout = '';
+  let stderr = '';
+  const code = await TOOLS[tool](args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+/** Run an npm script as a child process, as a user would. */
+function npmScript(script: string, args: readonly string[]): Promise<Output> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', TOOLS[tool], ...args], {
+    const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false' },
     });
     let stdout = '';
     let stderr = '';
@@ -75,7 +94,7 @@ function loadedBundle(dir: string): ContentBundle {
   return report.bundle!;
 }
 
-function inProcessRun(bundle: ContentBundle, id: string, seed: number, policy: PolicyName, choices = {}): ReturnType<typeof printableResult> {
+function inProcessRun(bundle: ContentBundle, id: string, seed: number, policy: PolicyName, choices = {}): RunResult {
   const scenario = bundle.scenarios.find((s) => s.id === id)!;
   return printableResult(runScenario(compileScenario(scenario, bundle.shared), { seed, policy, choices }));
 }
@@ -305,13 +324,22 @@ describe.concurrent('simulate and explore on the mini fixture', () => {
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
     expect(out.stderr).toContain(bad);
+    expect(out.stderr).toMatch(/^explore: /);
   });
 
-  it('explore --seeds 3 prints the specified report, equal to the engine', { timeout: TIMEOUT }, async () => {
-    const { json } = await cliJson<ExploreOutput>('explore', [...FIXTURE_ARGS, '--scenario', 'mini', '--seeds', '3']);
+  it('explore --seeds 3 prints the specified report, equal to the engine, from worker threads as from one', { timeout: TIMEOUT }, async () => {
+    const args = [...FIXTURE_ARGS, '--scenario', 'mini', '--seeds', '3'];
+    const { json, out } = await cliJson<ExploreOutput>('explore', args);
     expectExploreShape(json, mini);
     expect(json).toEqual(exploreScenario(compileScenario(mini, bundle.shared), { seeds: 3 }));
+    // The CLI's own path: the seeds split between two worker threads and merged.
+    let stdout = '';
+    let stderr = '';
+    const code = await explore(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, { threads: 2 });
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout).toBe(out.stdout);
   });
+
 });
 
 describe.concurrent('scenarios:check', () => {
@@ -422,5 +450,36 @@ describe.concurrent('the tools on the real content in scenarios/', () => {
       expectHistoricalChoices(hist.json, s);
       expectExploreShape(explored.json, s);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The real entry points: npm script → tsx → the file's entry guard → exit code.
+// Exactly two child processes; every argument case above runs in-process.
+
+describe.concurrent('the npm scripts, as child processes', () => {
+  const temps: string[] = [];
+  afterAll(() => {
+    for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('npm run simulate -- --list exits 0 printing what main prints', { timeout: TIMEOUT }, async () => {
+    const [child, inProcess] = await Promise.all([npmScript('simulate', [...FIXTURE_ARGS, '--list']), cli('simulate', [...FIXTURE_ARGS, '--list'])]);
+    expect(child).toEqual({ code: 0, stdout: inProcess.stdout, stderr: '' });
+    expect(child.stdout).toMatch(/^\{\n {2}"scenarios": \[/);
+  });
+
+  it('npm run scenarios:check on a broken copy exits 1, problems on stdout and the count on stderr', { timeout: TIMEOUT }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'safe-city-check-'));
+    temps.push(dir);
+    cpSync(join(ROOT, FIXTURE_REL), dir, { recursive: true });
+    const file = join(dir, 'mini.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.historical.choices.vendor = 'no-such-vendor';
+    writeFileSync(file, JSON.stringify(data, null, 1));
+
+    const child = await npmScript('scenarios:check', ['--dir', dir]);
+    expect(child).toEqual({ code: 1, stdout: (await cli('check', ['--dir', dir])).stdout, stderr: 'scenarios:check: 1 problem(s)\n' });
+    expect(child.stdout).toContain('$.historical.choices.vendor');
   });
 });
