@@ -10,6 +10,7 @@
 //  - whether any screen overflows sideways at 360 px;
 //  - Lighthouse 12.2.3 (mobile): performance and accessibility of the title
 //    (a page load), and accessibility of a decision screen (a snapshot).
+// BENCH_SCENARIOS and BENCH_NO_LIGHTHOUSE narrow a run for a quick look.
 // Each screen is measured at the three widths in one playthrough (the
 // viewport is resized, then restored), so the sizes see the same game.
 import { join } from 'node:path';
@@ -107,7 +108,9 @@ async function main() {
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    for (const s of bundle.scenarios) {
+    // BENCH_SCENARIOS=a,b measures only those (for a quick look); the benchmark measures all.
+    const only = process.env['BENCH_SCENARIOS']?.split(',');
+    for (const s of bundle.scenarios.filter((x) => !only || only.includes(x.id))) {
       for (const length of s.lesson ? (['full', 'lesson'] as const) : (['full'] as const)) {
         const context = await browser.newContext({ viewport: SIZES.laptop });
         await context.addInitScript(settingsScript(false));

@@ -298,6 +298,7 @@ export const Advisor = z
     name: LocalizedText.describe('Fictional: advisors are invented characters.'),
     role: z.enum(['security', 'finance', 'digital', 'foreign', 'civil-society']),
     view: LocalizedText,
+    line: LocalizedText.optional().describe('The view in one short line (about ten words), shown on the briefing; the full view opens on request. Same facts, same hedges.'),
     sources: z.array(SourceRef).default([]),
   })
   .strict();
@@ -367,7 +368,13 @@ export const Scenario = z
         assumptions: z.array(kebabId).default([]),
       })
       .strict(),
-    briefing: z.object({ text: LocalizedText, sources: z.array(SourceRef).min(1) }).strict(),
+    briefing: z
+      .object({
+        text: LocalizedText,
+        summary: LocalizedText.optional().describe('The situation in two or three sentences (at most about 50 words), shown first; the full text opens on request. Same facts, same hedges.'),
+        sources: z.array(SourceRef).min(1),
+      })
+      .strict(),
     advisors: z.array(Advisor).min(1),
     assumptions: z.array(Assumption).default([]),
     initialMetrics: z.record(MetricId, z.number().finite()),

@@ -18,7 +18,10 @@ describe.each(bundle.scenarios.filter((s) => s.lesson).map((s) => [s.id, s] as c
   });
 
   it('reaches every ending, with no dead end', { timeout: 120_000 }, () => {
-    const report = exploreScenario(lesson, { seeds: 5 });
+    // A search: fewer rounds leave fewer draws per path, so a rare ending may need more starts to show;
+    // widen the search only while an ending is still missing.
+    let report = exploreScenario(lesson, { seeds: 10 });
+    if (report.unreachableEndings.length > 0) report = exploreScenario(lesson, { seeds: 40 });
     expect(report.deadEnds).toBe(0);
     expect(report.unreachableEndings).toEqual([]);
   });

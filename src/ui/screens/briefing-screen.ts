@@ -18,7 +18,7 @@ const WORD = /\S+/g;
  * mid-sentence; at least the first sentence). For the short view of a text
  * that has no short version of its own.
  */
-export function opening(value: LocalizedText | undefined, words: number): string {
+export function opening(value: LocalizedText | undefined, words: number, cut = false): string {
   const full = plain(value);
   const sentences = full.match(/[^.!?]+[.!?]+(?:["”»)]+)?(?:\s+|$)|[^.!?]+$/g) ?? [full];
   let out = '';
@@ -26,7 +26,10 @@ export function opening(value: LocalizedText | undefined, words: number): string
     if (out && (out + s).match(WORD)!.length > words) break;
     out += s;
   }
-  return out.trim();
+  out = out.trim();
+  // A first sentence longer than the room: its first words and an ellipsis (the whole text is one tap away).
+  const all = out.match(WORD) ?? [];
+  return cut && all.length > words + 3 ? `${all.slice(0, words).join(' ')}…` : out;
 }
 
 export function briefingScreen(ui: UiContext, game: GameState): Screen {
@@ -51,7 +54,7 @@ export function briefingScreen(ui: UiContext, game: GameState): Screen {
       text('h1', s.title, { tabindex: '-1' }),
       h('p', { class: 'meta' }, t('briefing.meta', { place, years: fmt.years(s.years.start, s.years.end), seed: game.seed })),
       tip(ui.settings.tips, 'briefing', () => ui.send({ type: 'settings.update', patch: { tips: false } })),
-      h('p', { class: 'lede' }, opening(s.briefing.text, 55)),
+      h('p', { class: 'lede' }, s.briefing.summary ? plain(s.briefing.summary) : opening(s.briefing.text, 45)),
       disclose(ui, 'briefing:full', t('briefing.fullText'), h('div', {}, text('p', s.briefing.text), sourceList(ui.bundle, s.briefing.sources))),
       h('p', { class: 'task' }, h('strong', {}, `${t('briefing.youDecide')} `), fmt.list(own.map((d) => plain(d.title)))),
       h('p', { class: 'task' }, h('strong', {}, `${t('briefing.judged')} `), t('briefing.measures')),
@@ -64,7 +67,7 @@ export function briefingScreen(ui: UiContext, game: GameState): Screen {
             'li',
             { class: `advisor advisor-${a.role}` },
             h('span', { class: 'advisor-badge', 'aria-hidden': 'true' }, plain(a.name).slice(0, 1)),
-            h('p', {}, h('strong', {}, `${plain(a.name)} (${t(`briefing.roleShort.${a.role}`)}): `), opening(a.view, 12)),
+            h('p', {}, h('strong', {}, `${plain(a.name)} (${t(`briefing.roleShort.${a.role}`)}): `), a.line ? plain(a.line) : opening(a.view, 10, true)),
           ),
         ),
       ),

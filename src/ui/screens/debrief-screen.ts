@@ -36,7 +36,7 @@ function whyTab(ui: UiContext, game: GameState): Child[] {
   const ctx = game.snapshot.context;
   const totals = totalsByCause(ctx.ledger);
   const top = PRIMARY_METRICS.map((m) => {
-    const mine = totals.filter((e) => e.metric === m).slice(0, 3);
+    const mine = totals.filter((e) => e.metric === m).slice(0, 2);
     return h(
       'li',
       {},
