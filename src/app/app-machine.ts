@@ -115,7 +115,7 @@ export const appMachine = setup({
     openPanel: assign(({ context, event }) => {
       if (event.type !== 'panel.open') return {};
       const timer = event.panel === 'pause' && context.timer ? { ...context.timer, pausedAt: context.services.now() } : context.timer;
-      return { panel: { name: event.panel, metric: event.metric ?? null, ...(context.bundle ? { bundle: context.bundle } : {}) }, timer };
+      return { panel: { name: event.panel, metric: event.metric ?? null, ...(event.term ? { term: event.term } : {}), ...(context.bundle ? { bundle: context.bundle } : {}) }, timer };
     }),
     closePanel: assign(({ context }) => {
       // A paused class does not lose time.

@@ -56,6 +56,8 @@ export interface AppServices {
 export interface PanelState {
   name: PanelName;
   metric: MetricId | null;
+  /** The glossary term asked about, shown first. */
+  term?: string;
   /** What the panel needs beyond the app's content, loaded when it opened. */
   bundle?: ContentBundle;
   scenarios?: readonly Scenario[];
@@ -141,7 +143,7 @@ export type AppEvent =
   | { type: 'results.csv' }
   | { type: 'result.download'; includeAnswers: boolean }
   | { type: 'vote.change'; key: string; delta: number }
-  | { type: 'panel.open'; panel: PanelName; metric?: MetricId }
+  | { type: 'panel.open'; panel: PanelName; metric?: MetricId; term?: string }
   | { type: 'panel.close' }
   | { type: 'disclosure.toggle'; key: string; open: boolean }
   | { type: 'debrief.tab'; tab: DebriefTab }

@@ -97,7 +97,10 @@ export function mountPage(el: PageElements, actor: AppActor, reducedMotion: () =
       el.dialog.dataset['panel'] = rendered.panel.name;
       if (!el.dialog.open) el.dialog.showModal();
       const again = dialogFocus ? el.dialog.querySelector<HTMLElement>(dialogFocus) : null;
-      if (opening || !again) rendered.panel.content.querySelector<HTMLElement>('h2')?.focus();
+      // A glossary term asked about from the text gets the focus, in view; otherwise the panel's heading.
+      const asked = rendered.panel.content.querySelector<HTMLElement>('dt.is-asked');
+      if (opening && asked) asked.focus();
+      else if (opening || !again) rendered.panel.content.querySelector<HTMLElement>('h2')?.focus();
       else again.focus();
     } else if (el.dialog.open && !snapshot.matches({ panel: 'loading' })) {
       el.dialog.close();

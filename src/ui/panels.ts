@@ -71,7 +71,7 @@ export function settingsPanel(settings: Settings, actions: PanelActions): HTMLEl
   );
 }
 
-export function glossaryPanel(bundle: ContentBundle): HTMLElement {
+export function glossaryPanel(bundle: ContentBundle, focus?: string): HTMLElement {
   const byId = new Map(bundle.glossary.terms.map((term) => [term.id, term]));
   const terms = [...bundle.glossary.terms].sort((a, b) => plain(a.term).localeCompare(plain(b.term)));
   return h(
@@ -83,7 +83,7 @@ export function glossaryPanel(bundle: ContentBundle): HTMLElement {
       'dl',
       { class: 'glossary' },
       ...terms.flatMap((term) => [
-        h('dt', { id: `term-${term.id}` }, plain(term.term)),
+        h('dt', { id: `term-${term.id}`, tabindex: term.id === focus ? '-1' : undefined, class: term.id === focus ? 'is-asked' : undefined }, plain(term.term)),
         h(
           'dd',
           {},

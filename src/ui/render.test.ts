@@ -200,3 +200,23 @@ describe('a response is felt at once', () => {
     expect(debt).toBe('$1,000m');
   });
 });
+
+describe('glossary terms in the text', () => {
+  it('finds a term by its name, its short form in brackets or a quoted phrase', async () => {
+    const { phrasesOf } = await import('./glossary-links.ts');
+    expect(phrasesOf('Export-Import Bank of China (Exim Bank)')).toEqual(['Export-Import Bank of China', 'Exim Bank']);
+    expect(phrasesOf('Remote access and "open ports"')).toEqual(['Remote access and open ports', 'open ports']);
+  });
+
+  it('links the first mention of a term in a memo, and opens the glossary at it', async () => {
+    const h = await harness(real, { start: { scenario: 'cameras-on-credit', seed: 9 } });
+    const { linkedText } = await import('./glossary-links.ts');
+    const ui = { app: h.snapshot().context, send: (e: Parameters<typeof h.actor.send>[0]) => h.actor.send(e) } as never;
+    const nodes = linkedText(ui, { en: 'The Exim Bank lends; the Exim Bank lends again.' }, 'en');
+    const buttons = nodes.filter((n): n is HTMLButtonElement => n instanceof HTMLButtonElement);
+    expect(buttons.map((b) => b.textContent)).toEqual(['Exim Bank']);
+    buttons[0]!.click();
+    await h.settle();
+    expect(h.snapshot().context.panel).toMatchObject({ name: 'glossary', term: buttons[0]!.dataset['term'] });
+  });
+});

@@ -114,7 +114,7 @@ function panelContent(snapshot: AppSnapshot, ui: UiContext): { name: string; con
     });
   } else if (panel.name === 'pause') content = pausePanel(() => send({ type: 'panel.close' }));
   else if (panel.name === 'endings') content = endingsPanel(panel.scenarios ?? [], new Set(panel.seenEndings ?? []));
-  else if (bundle && panel.name === 'glossary') content = glossaryPanel(bundle);
+  else if (bundle && panel.name === 'glossary') content = glossaryPanel(bundle, panel.term);
   else if (bundle && panel.name === 'casebook') content = casebookPanel(bundle);
   else if (bundle && panel.name === 'rules') content = rulesPanel(bundle, panel.metric ?? 'debt', snapshot.context.game?.compiled);
   return content ? { name: panel.name, content } : null;

@@ -10,6 +10,7 @@ import { disclose } from '../disclose.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { sourceList, text, tip } from '../widgets.ts';
 import { cityStage } from '../city-view.ts';
+import { prose } from '../glossary-links.ts';
 
 const WORD = /\S+/g;
 
@@ -54,7 +55,7 @@ export function briefingScreen(ui: UiContext, game: GameState): Screen {
       text('h1', s.title, { tabindex: '-1' }),
       h('p', { class: 'meta' }, t('briefing.meta', { place, years: fmt.years(s.years.start, s.years.end), seed: game.seed })),
       tip(ui.settings.tips, 'briefing', () => ui.send({ type: 'settings.update', patch: { tips: false } })),
-      h('p', { class: 'lede' }, s.briefing.summary ? plain(s.briefing.summary) : opening(s.briefing.text, 45)),
+      s.briefing.summary ? prose(ui, s.briefing.summary, ui.settings.lang, 'lede') : h('p', { class: 'lede' }, opening(s.briefing.text, 45)),
       disclose(ui, 'briefing:full', t('briefing.fullText'), h('div', {}, text('p', s.briefing.text), sourceList(ui.bundle, s.briefing.sources))),
       h('p', { class: 'task' }, h('strong', {}, `${t('briefing.youDecide')} `), fmt.list(own.map((d) => plain(d.title)))),
       h('p', { class: 'task' }, h('strong', {}, `${t('briefing.judged')} `), t('briefing.measures')),

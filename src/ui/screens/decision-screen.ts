@@ -10,6 +10,7 @@ import { optionCard } from '../option-card.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { text, tip, voteTally } from '../widgets.ts';
 import { cityStage } from '../city-view.ts';
+import { prose } from '../glossary-links.ts';
 
 type Choose = Extract<GameEvent, { type: 'decision.choose' }>;
 
@@ -63,7 +64,7 @@ export function decisionScreen(ui: UiContext, game: GameState): Screen {
     measuresBar(ui, projected.metrics, c.scenario.fiscal.unsustainableDebtUsdM, { deltas, caption: t('decision.projected') }),
     h('p', { class: 'step' }, t('decision.step', { n: own.indexOf(decision) + 1, of: own.length })),
     text('h1', decision.title, { tabindex: '-1' }),
-    text('p', decision.prompt, { class: 'lede' }),
+    prose(ui, decision.prompt, ui.settings.lang, 'lede'),
     tip(ui.settings.tips, decision.multi ? 'decisionMulti' : 'decision', () => ui.send({ type: 'settings.update', patch: { tips: false } })),
     h('p', { class: 'meta expected-legend' }, t(decision.multi ? 'decision.expectedLegendMulti' : 'decision.expectedLegend')),
     h('ul', { class: `options compare options-${decision.kind}`, 'data-arrow-group': '', 'data-count': String(decision.options.length) }, ...cards),

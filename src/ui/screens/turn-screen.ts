@@ -11,6 +11,7 @@ import { measuresBar } from '../measures.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { plain, PRIMARY_METRICS, sourceList, text, tip, voteTally } from '../widgets.ts';
 import { cityStage, deltasOf } from '../city-view.ts';
+import { prose } from '../glossary-links.ts';
 
 export function causeText(game: GameState, e: Pick<LedgerEntry, 'metric' | 'cause'>): string {
   return explain(game.compiled, e.metric, e.cause);
@@ -64,7 +65,7 @@ export function turnScreen(ui: UiContext, game: GameState, fresh: readonly Ledge
     body.push(
       text('h1', event.headline, { tabindex: '-1', class: 'headline' }),
       event.hypothetical ? h('p', { class: 'hypothetical' }, h('span', { 'aria-hidden': 'true' }, '◇ '), t('turn.hypothetical')) : null,
-      text('p', event.memo, { class: 'memo' }),
+      prose(ui, event.memo, ui.settings.lang, 'memo'),
       sourceList(ui.bundle, event.sources),
       tip(ui.settings.tips, 'turn', () => ui.send({ type: 'settings.update', patch: { tips: false } })),
       h('h2', { class: 'respond' }, t('turn.respond')),
