@@ -12,7 +12,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The phrases a term may appear as: the name without its bracket, the bracket's short form, a quoted phrase. */
 export function phrasesOf(term: string): string[] {
   const out = [term.replace(/\s*\([^)]*\)/g, '').replace(/["“”«»]/g, '').trim()];
-  for (const m of term.matchAll(/\(([^)]+)\)|["“«]([^"”»]+)["”»]/g)) out.push((m[1] ?? m[2] ?? '').trim());
+  // A bracket counts when it is a name of its own (several words, or an abbreviation), not a lone qualifier like "(soft)".
+  for (const m of term.matchAll(/\(([^)]+)\)/g)) if (/\s/.test(m[1]!.trim()) || /^\p{Lu}{2,}$/u.test(m[1]!.trim())) out.push(m[1]!.trim());
+  for (const m of term.matchAll(/["“«]([^"”»]+)["”»]/g)) out.push(m[1]!.trim());
   return [...new Set(out.filter((p) => p.length >= 3))];
 }
 
