@@ -12,3 +12,4 @@ export * from './explore.ts';
 export * from './validate.ts';
 export * from './explain.ts';
 export * from './loans.ts';
+export * from './history.ts';

@@ -30,7 +30,7 @@ function decisionEvents(c: CompiledScenario, ctx: GameContext): GameEvent[] {
   const decision = c.decisions[ctx.decisionIndex]!;
   const all = validSelections(c, ctx, decision);
   if (!decision.multi) return all.map((options) => ({ type: 'decision.choose', decision: decision.id, options }));
-  const historical = c.scenario.historical.choices[decision.id];
+  const historical = c.scenario.historical.choices[decision.id]?.options;
   const keep = all.filter((set) => {
     if (set.length === 0) return true;
     return Array.isArray(historical) && set.length === historical.length && set.every((o) => historical.includes(o));

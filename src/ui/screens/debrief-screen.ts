@@ -60,7 +60,7 @@ export function debriefScreen(ui: UiContext, session: GameSession): Screen {
   });
 
   const pathRows = s.decisions.map((d) => {
-    const want = s.historical.choices[d.id];
+    const want = s.historical.choices[d.id]?.options;
     const theirs = want === undefined ? [] : typeof want === 'string' ? [want] : want;
     const yours = ctx.choices[d.id] ?? [];
     const label = (ids: readonly string[]) => (ids.length ? ids.map((id) => plain(d.options.find((o) => o.id === id)?.label)).join('; ') : t('decision.none'));
