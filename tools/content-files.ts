@@ -14,7 +14,7 @@ export function readContentFiles(dir = CONTENT_DIR): ContentFile[] {
 
 /** The checked bundle, or exit 1 listing every problem. */
 export function loadBundleOrExit(dir = CONTENT_DIR): ContentBundle {
-  const report = loadContent(readContentFiles(dir));
+  const report = loadContent(readContentFiles(dir), { allScenarios: true });
   if (!report.bundle) {
     for (const p of report.problems) console.error(formatProblem(p));
     console.error(`content has ${report.problems.length} problem(s); run npm run scenarios:check`);

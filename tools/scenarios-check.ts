@@ -6,7 +6,7 @@ import { readContentFiles, CONTENT_DIR } from './content-files.ts';
 
 const dirFlag = process.argv.indexOf('--dir');
 const dir = dirFlag >= 0 ? process.argv[dirFlag + 1]! : CONTENT_DIR;
-const report = loadContent(readContentFiles(dir));
+const report = loadContent(readContentFiles(dir), { allScenarios: true });
 if (report.problems.length > 0) {
   for (const p of report.problems) console.log(formatProblem(p));
   console.error(`scenarios:check: ${report.problems.length} problem(s)`);

@@ -544,7 +544,14 @@ function checkRegistry(file: string, r: SourceRegistry, problems: Problem[]) {
  * Check a full set of content files: one source registry, one shared deck,
  * and any number of scenarios.
  */
-export function loadContent(files: readonly ContentFile[], options: { requireScenario?: boolean } = {}): ContentReport {
+/**
+ * Options: `requireScenario` (default true) asks for at least one scenario
+ * file; `allScenarios` says the files hold every scenario of the game (as in
+ * scenarios:check), so a shared hindsight exception that excuses nothing in
+ * any of them is stale. The browser loads one scenario at a time and leaves it
+ * off.
+ */
+export function loadContent(files: readonly ContentFile[], options: { requireScenario?: boolean; allScenarios?: boolean } = {}): ContentReport {
   const problems: Problem[] = [];
   const registryFile = files.find((f) => baseName(f.path) === SOURCES_FILE);
   const sharedFile = files.find((f) => baseName(f.path) === SHARED_EVENTS_FILE);
@@ -586,7 +593,7 @@ export function loadContent(files: readonly ContentFile[], options: { requireSce
     if (registry) checkTimes(file.path, scenario, refs, problems);
     scenarios.push(scenario);
   }
-  if (registry && shared && sharedFile && scenarios.length > 0 && scenarios.length === scenarioFiles.length) {
+  if (options.allScenarios && registry && shared && sharedFile && scenarios.length > 0 && scenarios.length === scenarioFiles.length) {
     shared.hindsight.forEach((h, i) => {
       if (!refs.usedSharedHindsight.has(h))
         problems.push({ file: sharedFile.path, path: `$.hindsight[${i}]`, expected: `an exception that excuses a citation the check would report in some scenario (none of ${h.sources.join(', ')} at ${h.path} is later than the year the event can arrive): remove it` });

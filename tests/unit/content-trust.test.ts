@@ -18,7 +18,8 @@ import {
   turnsEventCanArrive,
 } from '../../src/engine/index.ts';
 import { Option } from '../../src/engine/schema.ts';
-import { fixtureContent, realContent } from '../support/content.ts';
+import { readContentFiles } from '../../tools/content-files.ts';
+import { fixtureContent, realContent, ROOT } from '../support/content.ts';
 
 const DIR = 'tests/fixtures/mini/';
 const NAMES = ['sources.json', 'shared-events.json', 'glossary.json', 'mini.json'] as const;
@@ -163,6 +164,21 @@ describe('(b) no citation later than the year the element is set in', () => {
       'mini.json': (d) => (d.hindsight = [{ path: '$.decisions[1]', sources: ['F003'], reason: 'Nothing late is cited here.' }]),
     });
     expect(stale).toEqual([expect.stringContaining(`${MINI}: $.hindsight[0]: an exception that excuses a citation`)]);
+  });
+
+  it('reports a stale shared exception only when every scenario is loaded (the browser loads one at a time)', () => {
+    const stale = { 'shared-events.json': (d: Json) => (d.hindsight = [{ path: '$.events[0]', sources: ['F001'], reason: 'Nothing late here.' }]) };
+    const all = loadContent(files(stale), { allScenarios: true }).problems.map(formatProblem);
+    expect(all).toEqual([expect.stringContaining(`${SHARED}: $.hindsight[0]: an exception that excuses a citation the check would report in some scenario`)]);
+    expect(loadContent(files(stale)).problems).toEqual([]);
+  });
+
+  it('loads each real scenario on its own, as the browser does, without problems', () => {
+    const content = readContentFiles(`${ROOT}scenarios`);
+    const common = content.filter((f) => /(sources|shared-events|glossary)\.json$/.test(f.path));
+    const scenarios = content.filter((f) => !common.includes(f));
+    expect(scenarios.length).toBeGreaterThan(1);
+    for (const s of scenarios) expect(loadContent([...common, s]).problems.map(formatProblem), s.path).toEqual([]);
   });
 
   it('checks shared events in each scenario that admits them, against the shared hindsight list', () => {
