@@ -15,7 +15,7 @@ export function readContentFiles(dir = CONTENT_DIR): ContentFile[] {
 
 /** The checked bundle, or undefined after listing every problem on io's stderr (the caller exits 1). */
 export function loadBundleOrReport(dir: string = CONTENT_DIR, io: CliIo = processIo): ContentBundle | undefined {
-  const report = loadContent(readContentFiles(dir));
+  const report = loadContent(readContentFiles(dir), { allScenarios: true });
   if (!report.bundle) {
     for (const p of report.problems) io.stderr(`${formatProblem(p)}\n`);
     io.stderr(`content has ${report.problems.length} problem(s); run npm run scenarios:check\n`);

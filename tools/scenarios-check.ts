@@ -9,7 +9,7 @@ export function main(argv: readonly string[], io: CliIo): number {
   // Any other argument is ignored, as it always has been.
   const dirFlag = argv.indexOf('--dir');
   const dir = (dirFlag >= 0 ? argv[dirFlag + 1] : undefined) ?? CONTENT_DIR;
-  const report = loadContent(readContentFiles(dir));
+  const report = loadContent(readContentFiles(dir), { allScenarios: true });
   if (report.problems.length > 0) {
     for (const p of report.problems) io.stdout(`${formatProblem(p)}\n`);
     io.stderr(`scenarios:check: ${report.problems.length} problem(s)\n`);

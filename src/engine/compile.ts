@@ -79,7 +79,7 @@ export function compileScenario(scenario: Scenario, shared?: SharedEvents, lengt
   const lesson = length === 'lesson' ? scenario.lesson : undefined;
   const presets = new Map(
     (lesson?.preset ?? []).map((id) => {
-      const want = scenario.historical.choices[id];
+      const want = scenario.historical.choices[id]?.options;
       return [id, want === undefined ? [] : typeof want === 'string' ? [want] : [...want]] as const;
     }),
   );

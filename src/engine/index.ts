@@ -12,3 +12,4 @@ export * from './explore.ts';
 export * from './validate.ts';
 export * from './loans.ts';
 export * from './preview.ts';
+export * from './history.ts';

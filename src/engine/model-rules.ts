@@ -78,10 +78,10 @@ const attention = { floor: 20, fadeShare: 0.08 };
 export const MODEL_RULES: readonly ModelRule[] = [
   tagRule('foreign-jurisdiction', foreign, 'dataExposure', 6, ['F094', 'F252']),
   tagRule('state-access-law-cn', when.tag('jurisdiction:cn'), 'dataExposure', 8, ['F103', 'F223']),
-  tagRule('remote-access', when.tag('remote-access'), 'dataExposure', 12, ['F026', 'F231']),
+  tagRule('remote-access', when.tag('remote-access'), 'dataExposure', 12, ['F026']),
   tagRule('remote-access-sovereignty', when.tag('remote-access'), 'sovereignty', -6, ['F026', 'F131']),
   tagRule('localisation', when.tag('safeguard:localisation'), 'dataExposure', -6, ['F023', 'F069']),
-  tagRule('key-custody', when.tag('safeguard:key-custody'), 'dataExposure', -10, ['F026', 'F232']),
+  tagRule('key-custody', when.tag('safeguard:key-custody'), 'dataExposure', -10, ['F026']),
   tagRule('oversight-office', when.tag('safeguard:oversight-office'), 'dataExposure', -8, ['F096', 'F097', 'F098', 'F099']),
   tagRule('law-enforcement', when.tag('safeguard:law-enforcement'), 'dataExposure', -5, ['F100', 'F101', 'F102']),
   tagRule('retention-limit', when.tag('safeguard:retention-limit'), 'dataExposure', -5, ['F249']),
@@ -103,7 +103,7 @@ export const MODEL_RULES: readonly ModelRule[] = [
     stage: 'commit',
     metrics: ['publicSafety'],
     params: capability,
-    sources: ['F033', 'F243', 'F139'],
+    sources: ['F033', 'F139'],
     apply(state, scope) {
       const level = Math.max(0, ...scope.chosen.map((c) => c.option.vendor?.capability ?? 0));
       if (level > 0) recordChange(state, 'publicSafety', level * capability.perLevel, ruleCause(this.id), this.sources);
@@ -134,7 +134,8 @@ export const MODEL_RULES: readonly ModelRule[] = [
     stage: 'commit',
     metrics: ['backlash'],
     params: budgetOutlay,
-    sources: ['F010'],
+    // An assumption of the model: no source measures public reaction to a budget outlay (F010 is the opposite case).
+    sources: [],
     apply(state, scope) {
       const price = packagePrice(scope.chosen.map((c) => c.option));
       if (!state.tags.includes('budget') || price <= 0) return;
@@ -147,7 +148,8 @@ export const MODEL_RULES: readonly ModelRule[] = [
     stage: 'turn-start',
     metrics: ['debt'],
     params: {},
-    sources: ['F120'],
+    // The schedule is the model's: no source gives the terms of the scenarios' loans.
+    sources: [],
     apply(state, scope) {
       let service = 0;
       state.loans = state.loans.map((loan) => {
@@ -165,7 +167,7 @@ export const MODEL_RULES: readonly ModelRule[] = [
     stage: 'turn-start',
     metrics: ['backlash'],
     params: strain,
-    sources: ['F078', 'F114'],
+    sources: ['F078'],
     apply(state, scope) {
       if (scope.service > scope.scenario.fiscal.serviceCapacityUsdM) recordChange(state, 'backlash', strain.backlash, ruleCause(this.id), this.sources);
     },

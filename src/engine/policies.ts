@@ -2,6 +2,7 @@
 // the game's own seeded generator), the first available move, or what the
 // real government did according to the sources.
 import type { CompiledScenario, GameContext, GameEvent } from './compile.ts';
+import { historicalOptions } from './history.ts';
 import { nextInt, seedRandom, type RandomState } from './random.ts';
 
 export const POLICY_NAMES = ['random', 'first', 'historical'] as const;
@@ -33,21 +34,24 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
-/** The documented path; where the record is silent it falls back to `fallback`. */
+/**
+ * The historical path: the options and responses `historical` names (whether
+ * documented or stand-ins); for anything it does not name, `fallback`.
+ */
 export function historicalPolicy(c: CompiledScenario, fallback: Policy): Policy {
   const h = c.scenario.historical;
   return {
     pick(events, ctx) {
       const first = events[0]!;
       if (first.type === 'decision.choose') {
-        const want = h.choices[first.decision];
+        const want = Object.hasOwn(h.choices, first.decision) ? h.choices[first.decision] : undefined;
         if (want !== undefined) {
-          const options = typeof want === 'string' ? [want] : want;
+          const options = historicalOptions(want.options);
           const match = events.find((e) => e.type === 'decision.choose' && sameSet(e.options, options));
           if (match) return match;
         }
       } else if (first.type === 'event.respond' && ctx.currentEvent !== null) {
-        const want = h.responses[ctx.currentEvent];
+        const want = Object.hasOwn(h.responses, ctx.currentEvent) ? h.responses[ctx.currentEvent]!.response : undefined;
         const match = events.find((e) => e.type === 'event.respond' && e.response === want);
         if (match) return match;
       }

@@ -10,7 +10,7 @@ describe('runScenario', () => {
   it('treats a decision named like an Object.prototype key as an ordinary id', () => {
     const scenario = structuredClone(content.scenarios[0]!);
     scenario.decisions[2]!.id = 'constructor';
-    scenario.historical.choices = { ...scenario.historical.choices, constructor: ['publish'] };
+    scenario.historical.choices = { ...scenario.historical.choices, constructor: { options: ['publish'], status: 'stand-in' as const, note: { en: 'n' }, facts: [] } };
     const c = compileScenario(scenario, content.shared);
     // No fixed choice for it: the policy decides (a plain-object lookup would find Object's constructor).
     expect(runScenario(c, { seed: 3, policy: 'first' }).choices).toHaveProperty('constructor', []);

@@ -188,18 +188,46 @@ export const Effect = z
   .strict();
 export type Effect = z.infer<typeof Effect>;
 
+export const JURISDICTIONS = ['cn', 'ru', 'us', 'eu', 'domestic'] as const;
+const Jurisdiction = z.enum(JURISDICTIONS);
+
 export const VendorProfile = z
   .object({
     name: LocalizedText,
     priceUsdM: z.number().nonnegative().describe('Price of the package to the state, USD millions.'),
     capability: z.number().int().min(1).max(5).describe('1 (basic) to 5 (full smart-city platform).'),
-    jurisdiction: z.enum(['cn', 'ru', 'us', 'eu', 'domestic', 'mixed']),
+    jurisdiction: z.enum([...JURISDICTIONS, 'mixed']),
+    jurisdictions: z
+      .array(Jurisdiction)
+      .min(1)
+      .optional()
+      .describe('Only with "jurisdiction": "mixed": the jurisdictions whose rules the model applies, e.g. ["domestic", "cn"] for a domestic operator of Chinese equipment, or ["domestic"] when the foreign parts come from an unnamed mix of makers.'),
     remoteAccess: z.boolean(),
     sanctioned: z.boolean(),
     training: LocalizedText.optional(),
     assumptions: z.array(kebabId).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.jurisdiction === 'mixed' && !v.jurisdictions)
+      ctx.addIssue({ code: 'custom', path: ['jurisdictions'], message: 'the jurisdictions a "mixed" vendor combines, e.g. ["domestic", "cn"]' });
+    if (v.jurisdiction !== 'mixed' && v.jurisdictions)
+      ctx.addIssue({ code: 'custom', path: ['jurisdictions'], message: 'no "jurisdictions" unless "jurisdiction" is "mixed"' });
+  });
+export type VendorProfile = z.infer<typeof VendorProfile>;
+
+/**
+ * The vendor tags an option carries by virtue of its vendor profile. They are
+ * derived, never written by hand, so that profile and tags cannot disagree.
+ */
+export function vendorTags(v: VendorProfile): Tag[] {
+  const places = v.jurisdiction === 'mixed' ? (v.jurisdictions ?? []) : [v.jurisdiction];
+  const tags: Tag[] = [];
+  for (const j of JURISDICTIONS) if (places.includes(j)) tags.push(`jurisdiction:${j}`);
+  if (v.remoteAccess) tags.push('remote-access');
+  if (v.sanctioned) tags.push('sanctioned');
+  return tags;
+}
 
 export const LoanTerms = z
   .object({
@@ -213,7 +241,7 @@ export const LoanTerms = z
   .refine((l) => l.tenorYears > l.graceYears, 'tenorYears greater than graceYears');
 export type LoanTerms = z.infer<typeof LoanTerms>;
 
-export const Option = z
+const OptionFields = z
   .object({
     id: kebabId,
     label: LocalizedText,
@@ -231,6 +259,23 @@ export const Option = z
     hypothetical: z.boolean().default(false).describe('True when the option was not on the table in the documented case.'),
   })
   .strict();
+
+/**
+ * An option. On an option with a vendor profile the vendor tags
+ * (jurisdiction:*, remote-access, sanctioned) are derived from the profile at
+ * parse time; writing them by hand is an error, so the two cannot disagree.
+ */
+export const Option = OptionFields.superRefine((o, ctx) => {
+  if (!o.vendor) return;
+  o.tags.forEach((t, i) => {
+    if ((VENDOR_TAGS as readonly string[]).includes(t))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tags', i],
+        message: `no vendor tag ("${t}") on an option with a vendor profile: vendor tags are derived from the profile (jurisdiction, remoteAccess, sanctioned)`,
+      });
+  });
+}).transform((o) => (o.vendor ? { ...o, tags: [...vendorTags(o.vendor), ...o.tags] } : o));
 export type Option = z.infer<typeof Option>;
 
 export const Decision = z
@@ -318,6 +363,52 @@ const Direction = z
   })
   .strict();
 
+/** A casebook fact id ("F013"): only a fact, not a whole document, can document a row. */
+const FactRef = z.string().regex(/^F\d{3}$/, 'a fact id such as "F013"');
+
+/**
+ * Whether a row of the historical path is what the record documents or a
+ * stand-in the path needs to run. `status` is required on every row.
+ */
+const documentedRow = {
+  status: z.literal('documented'),
+  facts: z
+    .array(FactRef)
+    .min(1, 'at least one fact that documents this row')
+    .describe('Facts that document that the government chose this (about this country, cited by the option or response itself).'),
+  note: LocalizedText.optional().describe('Optional: what the record adds, e.g. a hedge.'),
+};
+const standInRow = {
+  status: z.literal('stand-in'),
+  note: LocalizedText.describe('What the record does not say, and why this is the closest or a neutral stand-in.'),
+  facts: z.array(FactRef).default([]).describe('Optional: the facts the note rests on (what the record does say).'),
+};
+
+export const HistoricalChoice = z.discriminatedUnion('status', [
+  z.object({ options: z.union([kebabId, z.array(kebabId)]), ...documentedRow }).strict(),
+  z.object({ options: z.union([kebabId, z.array(kebabId)]), ...standInRow }).strict(),
+]);
+export type HistoricalChoice = z.infer<typeof HistoricalChoice>;
+
+export const HistoricalResponse = z.discriminatedUnion('status', [
+  z.object({ response: kebabId, ...documentedRow }).strict(),
+  z.object({ response: kebabId, ...standInRow }).strict(),
+]);
+export type HistoricalResponse = z.infer<typeof HistoricalResponse>;
+
+/**
+ * A citation that is later than the scenario year of the element citing it,
+ * allowed because the text says it looks back. One reason per entry.
+ */
+export const HindsightException = z
+  .object({
+    path: z.string().regex(/^\$(\.[A-Za-z0-9_-]+|\[\d+\])+$/, 'a JSON path to the element, e.g. "$.events[3]"'),
+    sources: z.array(SourceRef).min(1).describe('The later facts or documents the element may cite.'),
+    reason: z.string().min(1).describe('Where and how the text says it looks back (for reviewers, English).'),
+  })
+  .strict();
+export type HindsightException = z.infer<typeof HindsightException>;
+
 export const KnowledgeQuestion = z
   .object({
     id: kebabId,
@@ -384,8 +475,13 @@ export const Scenario = z
     endings: z.array(Ending).min(1),
     historical: z
       .object({
-        choices: z.record(kebabId, z.union([kebabId, z.array(kebabId)])),
-        responses: z.record(kebabId, kebabId).default({}),
+        choices: z
+          .record(kebabId, HistoricalChoice)
+          .describe('Per decision: the option(s) the historical path takes, and whether the record documents that choice.'),
+        responses: z
+          .record(kebabId, HistoricalResponse)
+          .default({})
+          .describe('Per event that can arrive on the historical path: the response it takes, documented or a stand-in.'),
         summary: LocalizedText,
         outcome: LocalizedText,
         directions: z
@@ -397,6 +493,10 @@ export const Scenario = z
       .strict(),
     discussion: z.array(LocalizedText).default([]),
     knowledgeCheck: z.array(KnowledgeQuestion).default([]).describe('5–8 questions asked before and after play (classroom and workshop).'),
+    hindsight: z
+      .array(HindsightException)
+      .default([])
+      .describe('Elements that may cite something published after their scenario year because their text says it looks back.'),
     sources: z.array(SourceRef).min(1),
   })
   .strict();
@@ -408,20 +508,33 @@ export const SharedEvents = z
     $schema: z.string().optional(),
     schemaVersion: z.literal(SCHEMA_VERSION),
     events: z.array(EventCard),
+    hindsight: z
+      .array(HindsightException)
+      .default([])
+      .describe('Shared events that may cite something published after the year they arrive in, because their text says it looks back.'),
   })
   .strict();
 export type SharedEvents = z.infer<typeof SharedEvents>;
+
+/** A calendar date as precise as the source allows: "2020-09-25", "2019-02" or "2024". */
+const IsoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date such as "2020-09-25", "2019-02" or "2024"');
 
 export const SourceDocument = z
   .object({
     id: z.string().regex(/^S\d+$/),
     title: z.string().min(1),
     author: z.string().min(1),
-    date: z.string().min(1),
+    date: z.string().min(1).describe('The date as the document gives it.'),
     url: z.string().url().optional(),
     seedFile: z.string().optional(),
+    published: IsoDate.describe('Machine-readable publication date, used to catch anachronistic citations.'),
+    publishedEstimate: LocalizedText.optional().describe('Present when the document states no date: how the date was estimated.'),
+    kind: LocalizedText.optional().describe('What kind of document it is ("a webinar note", "a news article", …). Required by scenarios:check.'),
+    about: LocalizedText.optional().describe('1–3 sentences from the document itself: who wrote it, for whom, its angle. Required by scenarios:check.'),
+    outside: LocalizedText.optional().describe('What the project adds from outside the five documents about this one; shown labelled as such.'),
   })
   .strict();
+export type SourceDocument = z.infer<typeof SourceDocument>;
 
 export const Fact = z
   .object({
@@ -433,14 +546,40 @@ export const Fact = z
     figures: z.string(),
     evidence: z.string().min(1).describe('A short exact quote that locates the fact in the source.'),
     tags: z.array(z.string()),
+    known: z
+      .object({
+        year: z.number().int().describe('The first year this was public: the date of the event, statement or report it rests on, else the source\'s publication.'),
+        basis: z.string().min(1).describe('Where that year comes from.'),
+        manual: z.boolean().optional().describe('Set by hand from the source\'s own notes; import:casebook keeps it.'),
+        standing: z
+          .boolean()
+          .optional()
+          .describe('The fact states a standing condition (a law in force, a membership, a technical property), not a dated finding: the time check does not apply. Set by hand, with the reason in "basis".'),
+      })
+      .strict(),
   })
   .strict();
+export type Fact = z.infer<typeof Fact>;
+
+/** Where the sources disagree, known errors, and context a teacher should give. */
+export const SourceNote = z
+  .object({
+    id: kebabId,
+    kind: z.enum(['disagreement', 'error', 'context']),
+    title: LocalizedText,
+    text: LocalizedText.describe('What the five documents say (with sources).'),
+    sources: z.array(SourceRef).default([]),
+    outside: LocalizedText.optional().describe('What comes from outside the five documents; shown labelled as such.'),
+  })
+  .strict();
+export type SourceNote = z.infer<typeof SourceNote>;
 
 export const SourceRegistry = z
   .object({
     $schema: z.string().optional(),
     schemaVersion: z.literal(SCHEMA_VERSION),
     sources: z.array(SourceDocument).min(1),
+    notes: z.array(SourceNote).default([]).describe('The "About the sources" page: disagreements, known errors, context.'),
     facts: z.array(Fact),
   })
   .strict();

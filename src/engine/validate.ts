@@ -2,8 +2,9 @@
 // problem is reported as `file: json.path: what was expected`; nothing throws.
 import type { z } from 'zod';
 import { createActor } from 'xstate';
-import { choiceProblem, scenarioMachine, compileScenario } from './compile.ts';
+import { choiceProblem, scenarioMachine, compileScenario, type CompiledScenario } from './compile.ts';
 import { conditionReferences } from './conditions.ts';
+import { earliestTurnOnAnyPath, historicalOptions, turnsEventCanArrive } from './history.ts';
 import {
   SCHEMA_VERSION,
   Glossary,
@@ -11,7 +12,11 @@ import {
   SharedEvents,
   SourceRegistry,
   type Condition,
+  type Decision,
   type EventCard,
+  type Fact,
+  type HindsightException,
+  type SourceDocument,
 } from './schema.ts';
 
 export interface ContentFile {
@@ -76,6 +81,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
     return `a required field (${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')})`;
   if (issue.code === 'unrecognized_keys') return `no unknown fields (found ${issue.keys.map((k) => `"${k}"`).join(', ')})`;
+  if (issue.code === 'invalid_union' && issue.path.includes('historical'))
+    return '"status": "documented" with the "facts" that document it, or "status": "stand-in" with a "note" saying what the record does not say';
   if (issue.code === 'invalid_union') return 'a valid condition, e.g. {"tag": "remote-access"} or {"metric": "backlash", "gte": 50}';
   return issue.message.replace(/^Invalid (input|option): /, '');
 }
@@ -102,6 +109,12 @@ function duplicates(ids: readonly string[]): string[] {
 interface Refs {
   sources: Set<string>;
   sharedEvents: readonly EventCard[];
+  facts: ReadonlyMap<string, Fact>;
+  documents: ReadonlyMap<string, SourceDocument>;
+  sharedHindsight: readonly HindsightException[];
+  sharedFile: string;
+  /** Shared hindsight exceptions that excused at least one citation. */
+  usedSharedHindsight: Set<HindsightException>;
 }
 
 function checkCommon(file: string, data: unknown, refs: Refs, assumptions: Set<string> | null, problems: Problem[]) {
@@ -126,6 +139,7 @@ function checkCommon(file: string, data: unknown, refs: Refs, assumptions: Set<s
 
 function checkScenario(file: string, s: Scenario, refs: Refs, problems: Problem[]) {
   const push = (path: string, expected: string) => problems.push({ file, path, expected });
+  const problemsBefore = problems.length;
   checkCommon(file, s, refs, new Set(s.assumptions.map((a) => a.id)), problems);
 
   const expectedName = `${s.id}.json`;
@@ -206,22 +220,23 @@ function checkScenario(file: string, s: Scenario, refs: Refs, problems: Problem[
   }
 
   for (const d of s.decisions) {
-    const want = Object.hasOwn(s.historical.choices, d.id) ? s.historical.choices[d.id] : undefined;
+    const row = Object.hasOwn(s.historical.choices, d.id) ? s.historical.choices[d.id] : undefined;
     const at = `$.historical.choices.${d.id}`;
-    if (want === undefined) {
+    if (row === undefined) {
       push('$.historical.choices', `a historical choice for decision "${d.id}"`);
       continue;
     }
-    const picked = typeof want === 'string' ? [want] : want;
-    if (!d.multi && typeof want !== 'string') push(at, 'a single option id for a single-choice decision');
-    if (d.multi && typeof want === 'string') push(at, 'an array of option ids for a multi-select decision');
+    const want = row.options;
+    const picked = historicalOptions(want);
+    if (!d.multi && typeof want !== 'string') push(`${at}.options`, 'a single option id for a single-choice decision');
+    if (d.multi && typeof want === 'string') push(`${at}.options`, 'an array of option ids for a multi-select decision');
     let cost = 0;
     for (const id of picked) {
       const o = d.options.find((x) => x.id === id);
-      if (!o) push(at, `an option of decision "${d.id}" (got "${id}")`);
+      if (!o) push(`${at}.options`, `an option of decision "${d.id}" (got "${id}")`);
       else cost += o.cost;
     }
-    if (d.budget !== undefined && cost > d.budget) push(at, `options within the budget of ${d.budget} (they cost ${cost})`);
+    if (d.budget !== undefined && cost > d.budget) push(`${at}.options`, `options within the budget of ${d.budget} (they cost ${cost})`);
   }
   for (const id of Object.keys(s.historical.choices)) {
     if (!decisionById.has(id)) push(`$.historical.choices.${id}`, `a decision id of this scenario (got "${id}")`);
@@ -235,34 +250,248 @@ function checkScenario(file: string, s: Scenario, refs: Refs, problems: Problem[
   s.excludeSharedEvents.forEach((id, i) => {
     if (!sharedIds.has(id)) push(`$.excludeSharedEvents[${i}]`, `an event id from scenarios/${SHARED_EVENTS_FILE} (got "${id}")`);
   });
-  for (const [eventId, responseId] of Object.entries(s.historical.responses)) {
+  for (const [eventId, row] of Object.entries(s.historical.responses)) {
     const e = eventById.get(eventId);
     if (!e) push(`$.historical.responses.${eventId}`, `an event id (got "${eventId}")`);
-    else if (!e.responses.some((r) => r.id === responseId)) push(`$.historical.responses.${eventId}`, `a response of event "${eventId}" (got "${responseId}")`);
+    else if (!e.responses.some((r) => r.id === row.response)) push(`$.historical.responses.${eventId}.response`, `a response of event "${eventId}" (got "${row.response}")`);
+  }
+  if (problemsBefore === problems.length) checkDocumentedRows(file, s, refs, problems);
+}
+
+// ---------------------------------------------------------------------------
+// Documented rows of the historical path must rest on a fact that supports them.
+
+/** Names by which the casebook's place column refers to each country. */
+const COUNTRY_PLACES: Record<string, readonly string[]> = {
+  KG: ['Kyrgyzstan', 'Kyrgyz', 'Bishkek'],
+  KZ: ['Kazakhstan', 'Almaty', 'Nur-Sultan', 'Astana', 'Shymkent'],
+  UZ: ['Uzbekistan', 'Tashkent', 'Samarkand'],
+  TJ: ['Tajikistan', 'Dushanbe'],
+  TM: ['Turkmenistan'],
+};
+
+/** Fact tags that can document a choice of each decision kind (policy: any). */
+export const DOCUMENTING_TAGS: Record<Decision['kind'], readonly string[] | null> = {
+  vendor: ['vendor', 'procurement'],
+  financing: ['financing', 'free-equipment', 'debt'],
+  safeguards: ['safeguards', 'law', 'oversight-office', 'procurement', 'civil-society'],
+  policy: null,
+};
+
+/**
+ * A row marked "documented" needs at least one fact that (1) exists, (2) is
+ * about this scenario's country (its place names the country or one of its
+ * cities: a precedent abroad cannot document what this government did), (3)
+ * is cited by the chosen option itself (for a response: by the response or
+ * its event), so the player sees it beside the choice, and (4) for a choice,
+ * carries a theme tag of the decision's kind (a financing row needs a
+ * financing fact). Every option of a multi-select row needs its own fact.
+ */
+function checkDocumentedRows(file: string, s: Scenario, refs: Refs, problems: Problem[]) {
+  const push = (path: string, expected: string) => problems.push({ file, path, expected });
+  const places = COUNTRY_PLACES[s.place.country] ?? [];
+  const aboutCountry = (f: Fact) => places.some((p) => f.place.includes(p));
+  const country = places[0] ?? s.place.country;
+  const checkFacts = (at: string, facts: readonly string[]) => {
+    facts.forEach((id, i) => {
+      if (!refs.facts.has(id)) push(`${at}.facts[${i}]`, `a fact id listed in scenarios/${SOURCES_FILE} (got "${id}")`);
+    });
+    return facts.map((id) => refs.facts.get(id)).filter((f): f is Fact => f !== undefined);
+  };
+  const allEvents = [...s.events, ...refs.sharedEvents];
+
+  for (const d of s.decisions) {
+    const row = Object.hasOwn(s.historical.choices, d.id) ? s.historical.choices[d.id]! : undefined;
+    if (!row) continue;
+    const at = `$.historical.choices.${d.id}`;
+    const facts = checkFacts(at, row.facts);
+    if (row.status !== 'documented') continue;
+    const themes = DOCUMENTING_TAGS[d.kind];
+    const fits = (f: Fact) => aboutCountry(f) && (themes === null || f.tags.some((t) => themes.includes(t)));
+    const picks = historicalOptions(row.options);
+    const themeText = themes ? ` tagged ${themes.join(' or ')}` : '';
+    if (picks.length === 0) {
+      if (!facts.some((f) => fits(f) && d.sources.includes(f.id)))
+        push(`${at}.facts`, `a fact about ${country}${themeText}, cited by decision "${d.id}", that documents that no option was taken; otherwise mark the row "stand-in"`);
+      continue;
+    }
+    for (const id of picks) {
+      const option = d.options.find((o) => o.id === id);
+      if (!option) continue;
+      const cited = new Set([...option.sources, ...option.effects.flatMap((e) => e.sources)]);
+      if (!facts.some((f) => fits(f) && cited.has(f.id)))
+        push(
+          `${at}.facts`,
+          `a fact about ${country}${themeText} that option "${id}" itself cites and that documents that the government chose it (listed: ${row.facts.join(', ') || 'none'}); otherwise mark the row "stand-in" with a note`,
+        );
+    }
+  }
+
+  for (const [eventId, row] of Object.entries(s.historical.responses)) {
+    const at = `$.historical.responses.${eventId}`;
+    const facts = checkFacts(at, row.facts);
+    if (row.status !== 'documented') continue;
+    const event = allEvents.find((e) => e.id === eventId);
+    const response = event?.responses.find((r) => r.id === row.response);
+    if (!event || !response) continue;
+    const cited = new Set([...event.sources, ...response.sources, ...response.effects.flatMap((e) => e.sources)]);
+    if (!facts.some((f) => aboutCountry(f) && cited.has(f.id)))
+      push(
+        `${at}.facts`,
+        `a fact about ${country}, cited by the event or by response "${row.response}", that documents this response (listed: ${row.facts.join(', ') || 'none'}); otherwise mark the row "stand-in" with a note`,
+      );
   }
 }
 
 /**
  * Replay the historical choices through the compiled machine: each must be
  * allowed at its turn (requires, min/max, budget, no repeats), or the debrief
- * and `--policy historical` would silently show a different path.
+ * and `--policy historical` would silently show a different path. Then check
+ * the events: every event the path names a response for must be able to
+ * arrive on it, and every event that can arrive on it needs a row.
  */
 function checkHistoricalPath(file: string, s: Scenario, refs: Refs, problems: Problem[]) {
-  const c = compileScenario(s, { schemaVersion: SCHEMA_VERSION, events: [...refs.sharedEvents] });
+  const c = compileScenario(s, { schemaVersion: SCHEMA_VERSION, events: [...refs.sharedEvents], hindsight: [] });
   const actor = createActor(scenarioMachine(c), { input: { seed: 1 } });
   actor.start();
   actor.send({ type: 'briefing.start' });
+  let replayed = true;
   for (const d of c.decisions) {
-    const want = s.historical.choices[d.id]!;
-    const picked = typeof want === 'string' ? [want] : [...want];
+    const picked = historicalOptions(s.historical.choices[d.id]!.options);
     const problem = choiceProblem(c, actor.getSnapshot().context, d.id, picked);
     if (problem) {
-      problems.push({ file, path: `$.historical.choices.${d.id}`, expected: `a choice the game allows at that point (${problem})` });
+      problems.push({ file, path: `$.historical.choices.${d.id}.options`, expected: `a choice the game allows at that point (${problem})` });
+      replayed = false;
       break;
     }
     actor.send({ type: 'decision.choose', decision: d.id, options: picked });
   }
   actor.stop();
+  if (!replayed) return;
+
+  const admitted = new Set(c.events.map((e) => e.id));
+  for (const [eventId, row] of Object.entries(s.historical.responses)) {
+    const at = `$.historical.responses.${eventId}`;
+    const event = c.eventById.get(eventId);
+    if (!admitted.has(eventId) || !event) {
+      problems.push({ file, path: at, expected: `an event this scenario admits ("${eventId}" is excluded by excludeSharedEvents): remove the row` });
+      continue;
+    }
+    if (turnsEventCanArrive(c, event).length === 0)
+      problems.push({ file, path: at, expected: `an event that can arrive on the historical path: its "when" cannot hold with the historical choices in any of turns 1–${s.turns} (check the tags, options and flags it needs)` });
+    else if (turnsEventCanArrive(c, event, row.response).length === 0)
+      problems.push({ file, path: `${at}.response`, expected: `a response that can be offered on the historical path: the "when" of "${row.response}" cannot hold with the historical choices` });
+  }
+  for (const event of c.events) {
+    if (Object.hasOwn(s.historical.responses, event.id)) continue;
+    const turns = turnsEventCanArrive(c, event);
+    if (turns.length > 0)
+      problems.push({
+        file,
+        path: '$.historical.responses',
+        expected: `a row for event "${event.id}", which can arrive on the historical path (turn ${turns[0]}${turns.length > 1 ? ` to ${turns[turns.length - 1]}` : ''}): its documented response, or a stand-in with a note`,
+      });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Time-consistency: an element set in a given year cites nothing that became
+// public later, unless the scenario's hindsight list says its text looks back.
+
+/** The year from which a fact or document was public. */
+export function knownFromYear(id: string, refs: Pick<Refs, 'facts' | 'documents'>): number | undefined {
+  const fact = refs.facts.get(id);
+  if (fact) return fact.known.standing ? undefined : fact.known.year;
+  const doc = refs.documents.get(id);
+  return doc ? Number(doc.published.slice(0, 4)) : undefined;
+}
+
+/** Every `sources` list inside an element (effects, responses), with its path. */
+function* citationLists(value: unknown, path: string): Generator<[string, string[]]> {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) yield* citationLists(v, `${path}[${i}]`);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'sources' && Array.isArray(v)) yield [`${path}.sources`, v as string[]];
+      else if (k !== 'when' && k !== 'requires') yield* citationLists(v, `${path}.${k}`);
+    }
+  }
+}
+
+interface TimedElement {
+  path: string;
+  year: number;
+  value: unknown;
+}
+
+/** The calendar year of a turn of the full length (one year each). */
+export function yearOfTurn(s: Scenario, turn: number): number {
+  return s.years.start + turn - 1;
+}
+
+/**
+ * The in-world elements of a scenario and the year each is set in: the
+ * briefing, advisors and decisions in the first year; an event (with its
+ * responses and effects) in the first year it can arrive on some path. Events
+ * that can never arrive are left out.
+ */
+export function timedElements(c: CompiledScenario): TimedElement[] {
+  const s = c.scenario;
+  const out: TimedElement[] = [{ path: '$.briefing', year: s.years.start, value: s.briefing }];
+  s.advisors.forEach((a, i) => out.push({ path: `$.advisors[${i}]`, year: s.years.start, value: a }));
+  s.decisions.forEach((d, i) => out.push({ path: `$.decisions[${i}]`, year: s.years.start, value: d }));
+  s.events.forEach((e, i) => {
+    const turn = earliestTurnOnAnyPath(c, e);
+    if (turn !== undefined) out.push({ path: `$.events[${i}]`, year: yearOfTurn(s, turn), value: e });
+  });
+  return out;
+}
+
+/** The exception that excuses citing `id` at `path`, if any. */
+const excuse = (list: readonly HindsightException[], path: string, id: string) =>
+  list.find((h) => (path === h.path || path.startsWith(`${h.path}.`) || path.startsWith(`${h.path}[`)) && h.sources.includes(id));
+
+function checkTimes(file: string, s: Scenario, refs: Refs, problems: Problem[]) {
+  const report = (where: string, path: string, id: string, year: number, known: number, scenarioNote = '') =>
+    problems.push({
+      file: where,
+      path,
+      expected: `no citation published after the element's year ${year}${scenarioNote}: "${id}" was public only from ${known} (${refs.facts.get(id)?.known.basis ?? 'publication date'}); cite what was known then, or say in the text that it looks back and list it under "hindsight" with a reason`,
+    });
+  const c = compileScenario(s, { schemaVersion: SCHEMA_VERSION, events: [...refs.sharedEvents], hindsight: [] });
+  const used = new Set<HindsightException>();
+  for (const el of timedElements(c)) {
+    for (const [path, ids] of citationLists(el.value, el.path)) {
+      ids.forEach((id, i) => {
+        const known = knownFromYear(id, refs);
+        if (known === undefined || known <= el.year) return;
+        const h = excuse(s.hindsight, path, id);
+        if (h) used.add(h);
+        else report(file, `${path}[${i}]`, id, el.year, known);
+      });
+    }
+  }
+  s.hindsight.forEach((h, i) => {
+    if (!used.has(h))
+      problems.push({ file, path: `$.hindsight[${i}]`, expected: `an exception that excuses a citation the check would report (none of ${h.sources.join(', ')} at ${h.path} is later than its element's year): remove it` });
+  });
+  const excluded = new Set(s.excludeSharedEvents);
+  refs.sharedEvents.forEach((e, ei) => {
+    if (excluded.has(e.id)) return;
+    const turn = earliestTurnOnAnyPath(c, e);
+    if (turn === undefined) return;
+    const year = yearOfTurn(s, turn);
+    for (const [path, ids] of citationLists(e, `$.events[${ei}]`)) {
+      ids.forEach((id, i) => {
+        const known = knownFromYear(id, refs);
+        if (known === undefined || known <= year) return;
+        const h = excuse(refs.sharedHindsight, path, id);
+        if (h) refs.usedSharedHindsight.add(h);
+        else
+          report(refs.sharedFile, `${path}[${i}]`, id, year, known, ` (in scenario "${s.id}", where this event can arrive from ${year}: gate it with a later turn or exclude it there)`);
+      });
+    }
+  });
 }
 
 function checkShared(file: string, shared: SharedEvents, refs: Refs, problems: Problem[]) {
@@ -296,6 +525,20 @@ function checkGlossary(file: string, g: Glossary, refs: Refs, problems: Problem[
 
 function checkRegistry(file: string, r: SourceRegistry, problems: Problem[]) {
   const sources = new Set(r.sources.map((s) => s.id));
+  r.sources.forEach((d, i) => {
+    if (!d.kind) problems.push({ file, path: `$.sources[${i}]`, expected: 'a "kind" ({"en": "a news article", "ru": "…"}) for the About-the-sources page' });
+    if (!d.about) problems.push({ file, path: `$.sources[${i}]`, expected: 'an "about" text (who wrote it, when, its angle) for the About-the-sources page' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d.published) && !d.publishedEstimate)
+      problems.push({ file, path: `$.sources[${i}].published`, expected: 'a full date, or a "publishedEstimate" saying how a partial date was estimated' });
+  });
+  const ids = new Set([...sources, ...r.facts.map((f) => f.id)]);
+  for (const id of duplicates(r.notes.map((n) => n.id))) problems.push({ file, path: '$.notes', expected: `unique note ids ("${id}" twice)` });
+  r.notes.forEach((n, i) =>
+    n.sources.forEach((id, j) => {
+      if (!ids.has(id)) problems.push({ file, path: `$.notes[${i}].sources[${j}]`, expected: `a source or fact id of this registry (got "${id}")` });
+    }),
+  );
+  checkCommon(file, r, { sources: ids } as Refs, null, problems);
   for (const id of duplicates(r.sources.map((s) => s.id))) problems.push({ file, path: '$.sources', expected: `unique source ids ("${id}" twice)` });
   for (const id of duplicates(r.facts.map((f) => f.id))) problems.push({ file, path: '$.facts', expected: `unique fact ids ("${id}" twice)` });
   r.facts.forEach((f, i) => {
@@ -307,7 +550,14 @@ function checkRegistry(file: string, r: SourceRegistry, problems: Problem[]) {
  * Check a full set of content files: one source registry, one shared deck,
  * and any number of scenarios.
  */
-export function loadContent(files: readonly ContentFile[], options: { requireScenario?: boolean } = {}): ContentReport {
+/**
+ * Options: `requireScenario` (default true) asks for at least one scenario
+ * file; `allScenarios` says the files hold every scenario of the game (as in
+ * scenarios:check), so a shared hindsight exception that excuses nothing in
+ * any of them is stale. The browser loads one scenario at a time and leaves it
+ * off.
+ */
+export function loadContent(files: readonly ContentFile[], options: { requireScenario?: boolean; allScenarios?: boolean } = {}): ContentReport {
   const problems: Problem[] = [];
   const registryFile = files.find((f) => baseName(f.path) === SOURCES_FILE);
   const sharedFile = files.find((f) => baseName(f.path) === SHARED_EVENTS_FILE);
@@ -323,11 +573,17 @@ export function loadContent(files: readonly ContentFile[], options: { requireSce
   const refs: Refs = {
     sources: new Set([...(registry?.sources.map((s) => s.id) ?? []), ...(registry?.facts.map((f) => f.id) ?? [])]),
     sharedEvents: [],
+    facts: new Map((registry?.facts ?? []).map((f) => [f.id, f])),
+    documents: new Map((registry?.sources ?? []).map((d) => [d.id, d])),
+    sharedHindsight: [],
+    usedSharedHindsight: new Set(),
+    sharedFile: sharedFile?.path ?? `scenarios/${SHARED_EVENTS_FILE}`,
   };
   const shared = sharedFile ? parse(sharedFile, SharedEvents, problems) : null;
   if (shared && sharedFile) {
     checkShared(sharedFile.path, shared, refs, problems);
     refs.sharedEvents = shared.events;
+    refs.sharedHindsight = shared.hindsight;
   }
 
   const glossary = glossaryFile ? parse(glossaryFile, Glossary, problems) : null;
@@ -340,7 +596,14 @@ export function loadContent(files: readonly ContentFile[], options: { requireSce
     const before = problems.length;
     checkScenario(file.path, scenario, refs, problems);
     if (problems.length === before) checkHistoricalPath(file.path, scenario, refs, problems);
+    if (registry) checkTimes(file.path, scenario, refs, problems);
     scenarios.push(scenario);
+  }
+  if (options.allScenarios && registry && shared && sharedFile && scenarios.length > 0 && scenarios.length === scenarioFiles.length) {
+    shared.hindsight.forEach((h, i) => {
+      if (!refs.usedSharedHindsight.has(h))
+        problems.push({ file: sharedFile.path, path: `$.hindsight[${i}]`, expected: `an exception that excuses a citation the check would report in some scenario (none of ${h.sources.join(', ')} at ${h.path} is later than the year the event can arrive): remove it` });
+    });
   }
   for (const id of duplicates(scenarios.map((s) => s.id))) {
     problems.push({ file: 'scenarios/', path: '$.id', expected: `unique scenario ids ("${id}" is used twice)` });

@@ -61,7 +61,7 @@ function namedSelections(c: CompiledScenario, ctx: GameContext, decision: Decisi
   };
   name([]);
   for (const o of available) name([o]);
-  const historical = c.scenario.historical.choices[decision.id];
+  const historical = c.scenario.historical.choices[decision.id]?.options;
   if (Array.isArray(historical)) name(historical);
   for (const set of valid) if (available.every((o) => set.includes(o) || !validKeys.has(key([...set, o])))) name(set);
   name(available);
@@ -189,7 +189,7 @@ function traverse(c: CompiledScenario): ScenarioWalk {
   const baseline = (s: GameSnapshot) =>
     multi.every((d) => {
       const chosen = s.context.choices[d.id] ?? [];
-      const historical = c.scenario.historical.choices[d.id];
+      const historical = c.scenario.historical.choices[d.id]?.options;
       return chosen.length === 0 || (Array.isArray(historical) && chosen.length === historical.length && chosen.every((o) => historical.includes(o)));
     });
 

@@ -150,13 +150,13 @@ function expectLedgerSums(result: RunResult, scenario: Scenario) {
 
 function expectHistoricalChoices(result: RunResult, scenario: Scenario) {
   for (const d of scenario.decisions) {
-    const want = scenario.historical.choices[d.id]!;
+    const want = scenario.historical.choices[d.id]!.options;
     const got = result.choices[d.id]!;
     if (d.multi) expect(sorted(got as string[]), d.id).toEqual(sorted(want as string[]));
     else expect(got, d.id).toBe(want);
   }
   for (const r of result.responses) {
-    const want = scenario.historical.responses[r.event];
+    const want = scenario.historical.responses[r.event]?.response;
     if (want !== undefined) expect(r.response, `response to ${r.event}`).toBe(want);
   }
 }
@@ -361,7 +361,7 @@ describe.concurrent('scenarios:check', () => {
     const file = join(dir, 'mini.json');
     const data = JSON.parse(readFileSync(file, 'utf8'));
     data.decisions[1].options[0].sources[0] = 'F999';
-    data.historical.choices.vendor = 'no-such-vendor';
+    data.historical.choices.vendor.options = 'no-such-vendor';
     writeFileSync(file, JSON.stringify(data, null, 1));
 
     const out = await cli('check', ['--dir', dir]);
@@ -377,7 +377,7 @@ describe.concurrent('scenarios:check', () => {
     }
     expect(lines[0]!.split(': ')[1]).toBe('$.decisions[1].options[0].sources[0]');
     expect(lines[0]).toContain('F999');
-    expect(lines[1]!.split(': ')[1]).toBe('$.historical.choices.vendor');
+    expect(lines[1]!.split(': ')[1]).toBe('$.historical.choices.vendor.options');
     expect(lines[1]).toContain('no-such-vendor');
     expect(out.stderr).toContain('2 problem');
 

@@ -58,7 +58,7 @@ describe('engine purity: it runs in plain Node', () => {
     expect(scenario.endings.map((e) => e.id)).toContain(result.ending);
     expect(result.scenario).toBe('mini');
     expect(result.ledger.length).toBeGreaterThan(0);
-    expect(historical.choices['vendor']).toBe(scenario.historical.choices['vendor']);
+    expect(historical.choices['vendor']).toBe(scenario.historical.choices['vendor']!.options);
     expect(typeof globalThis.document).toBe('undefined');
   });
 });

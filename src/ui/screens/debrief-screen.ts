@@ -82,7 +82,7 @@ function pathTab(ui: UiContext, game: GameState): Child[] {
   const real = historicalRun(c, game.seed);
   const realEnding = s.endings.find((e) => e.id === real.ending);
   const rows = s.decisions.map((d) => {
-    const want = s.historical.choices[d.id];
+    const want = s.historical.choices[d.id]?.options;
     const theirs = want === undefined ? [] : typeof want === 'string' ? [want] : want;
     const yours = ctx.choices[d.id] ?? [];
     const label = (ids: readonly string[]) => (ids.length ? ids.map((id) => plain(d.options.find((o) => o.id === id)?.label)).join('; ') : t('decision.none'));
