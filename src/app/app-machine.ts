@@ -177,6 +177,7 @@ export const appMachine = setup({
         'disclosure.toggle': { actions: ['rememberDisclosure', 'persistSettings'] },
         'debrief.tab': { actions: assign(({ event }) => ({ debriefTab: event.tab })) },
         'nav.guide': { target: '.guide', actions: 'stopGame' },
+        'nav.sources': { target: '.sources', actions: 'stopGame' },
       },
       states: {
         booting: {
@@ -370,6 +371,14 @@ export const appMachine = setup({
             src: 'loadGuide',
             input: ({ context }) => ({ context }),
             onDone: { actions: assign(({ event }) => ({ guide: event.output })) },
+          },
+        },
+        // About the sources: who wrote each document, when, what kind it is, where they disagree.
+        sources: {
+          invoke: {
+            src: 'loadContent',
+            input: ({ context }) => ({ context, id: null }),
+            onDone: { actions: assign(({ context, event }) => (context.bundle ? {} : { bundle: event.output.bundle })) },
           },
         },
         error: {},

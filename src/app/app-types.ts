@@ -148,5 +148,6 @@ export type AppEvent =
   | { type: 'disclosure.toggle'; key: string; open: boolean }
   | { type: 'debrief.tab'; tab: DebriefTab }
   | { type: 'nav.guide' }
+  | { type: 'nav.sources' }
   | { type: 'settings.update'; patch: Partial<Settings> }
   | { type: 'page.print' };

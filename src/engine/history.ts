@@ -5,6 +5,9 @@
 // can arrive. Pure: no DOM, no XState.
 import type { CompiledScenario } from './compile.ts';
 import type { Condition, EventCard, LocalizedText, Scenario, Tag } from './schema.ts';
+import type { Cause } from './metrics.ts';
+import { RULE_BY_ID } from './model-rules.ts';
+import { visitCondition } from './conditions.ts';
 
 export type HistoricalStatus = 'documented' | 'stand-in';
 
@@ -114,6 +117,47 @@ export function standInOnlyTags(s: ScenarioLike): Tag[] {
   };
   const documented = tagsOf(historicalOptionsByStatus(scenario, 'documented'));
   return [...tagsOf(historicalOptionsByStatus(scenario, 'stand-in'))].filter((t) => !documented.has(t)).sort();
+}
+
+/** Every tag a condition mentions. */
+function tagsIn(condition: Condition): Tag[] {
+  return visitCondition<Tag[]>(condition, {
+    all: (parts) => parts.flatMap(tagsIn),
+    any: (parts) => parts.flatMap(tagsIn),
+    not: (inner) => tagsIn(inner),
+    metric: () => [],
+    chose: () => [],
+    tag: (tag) => [tag],
+    flag: () => [],
+    seen: () => [],
+    responded: () => [],
+    turn: () => [],
+  });
+}
+
+/**
+ * On the historical path, the stand-in row a ledger line comes from, if any:
+ * a stand-in option or response, or a built-in rule that acts only through
+ * tags a stand-in gave the path. Lines with no stand-in behind them are
+ * history or the model's documented-path consequences.
+ */
+export function standInBehind(s: ScenarioLike, cause: Cause): HistoricalRow | undefined {
+  const scenario = scenarioOf(s);
+  if (cause.kind === 'option') return standInForOption(s, cause.decision, cause.option);
+  if (cause.kind === 'response') return standInForResponse(s, cause.event, cause.response);
+  if (cause.kind !== 'rule') return undefined;
+  const rule = RULE_BY_ID.get(cause.rule);
+  const needs = rule?.when ? tagsIn(rule.when) : [...(rule?.needsTags ?? [])];
+  const only = new Set(standInOnlyTags(s));
+  const tag = needs.find((t) => only.has(t));
+  if (!tag) return undefined;
+  // The stand-in choice that gave the tag.
+  for (const row of historicalRows(scenario)) {
+    if (row.kind !== 'choice' || row.status !== 'stand-in') continue;
+    const d = scenario.decisions.find((x) => x.id === row.id);
+    if (d?.options.some((o) => row.picks.includes(o.id) && o.tags.includes(tag))) return row;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------

@@ -42,6 +42,8 @@ export interface ModelRule {
   readonly sources: readonly string[];
   /** For a fixed change under a condition (params.delta when it holds). */
   readonly when?: Condition;
+  /** Tags a rule without a condition needs to act (so a stand-in that gave the tag can be named as the cause). */
+  readonly needsTags?: readonly Tag[];
   apply(state: RuleState, scope: RuleScope): void;
 }
 
@@ -134,6 +136,7 @@ export const MODEL_RULES: readonly ModelRule[] = [
     stage: 'commit',
     metrics: ['backlash'],
     params: budgetOutlay,
+    needsTags: ['budget'],
     // An assumption of the model: no source measures public reaction to a budget outlay (F010 is the opposite case).
     sources: [],
     apply(state, scope) {

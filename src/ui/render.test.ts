@@ -220,3 +220,44 @@ describe('glossary terms in the text', () => {
     expect(h.snapshot().context.panel).toMatchObject({ name: 'glossary', term: buttons[0]!.dataset['term'] });
   });
 });
+
+describe('the record and its stand-ins', () => {
+  it('shows documented rows and stand-ins differently in the debrief, in both languages', async () => {
+    for (const lang of ['en', 'ru']) {
+      const h = await harness(real, { start: { scenario: 'cameras-on-credit', seed: 9 }, settings: { lang } });
+      setLanguage(lang);
+      playUntil(h, () => phase(h) === 'ended');
+      h.actor.send({ type: 'debrief.open' });
+      h.actor.send({ type: 'debrief.tab', tab: 'path' });
+      const r = render(h);
+      const panel = r.screen.body.map((n) => (n instanceof HTMLElement && n.id === 'tabpanel-path' ? n : null)).find(Boolean)!;
+      // cameras-on-credit: the Huawei deal is documented; its financing is a stand-in (the soft loans paid for 5G).
+      expect(panel.querySelectorAll('td.documented').length).toBeGreaterThan(0);
+      expect(panel.querySelectorAll('td.stand-in').length).toBeGreaterThan(0);
+      expect(panel.querySelector('td.stand-in')!.textContent).toMatch(lang === 'en' ? /Not documented/ : /Не задокументировано/);
+      expect(panel.querySelector('td.documented .sources')).not.toBeNull();
+      h.actor.stop();
+    }
+  });
+
+  it('marks the real path\'s ledger lines that a stand-in is behind', async () => {
+    const { standInBehind, compileScenario } = await import('../engine/index.ts');
+    const c = compileScenario(real.scenarios.find((s) => s.id === 'cameras-on-credit')!, real.shared);
+    expect(standInBehind(c, { kind: 'option', decision: 'financing', option: 'soft-loan' })?.status).toBe('stand-in');
+    expect(standInBehind(c, { kind: 'option', decision: 'vendor', option: 'huawei-deal' })).toBeUndefined();
+    // The loan's own rule acts only because the stand-in financing gave the path the "loan" tag.
+    expect(standInBehind(c, { kind: 'rule', rule: 'loan-dependence' })?.id).toBe('financing');
+  });
+
+  it('has a page about the sources, with what comes from outside the five documents marked', async () => {
+    const h = await harness(real);
+    h.actor.send({ type: 'nav.sources' });
+    await h.settle();
+    await new Promise((r) => setTimeout(r, 0));
+    const r = render(h);
+    expect(r.screen.name).toBe('sources');
+    const all = r.screen.body.map((n) => n.textContent).join(' ');
+    for (const id of ['S0', 'S1', 'S2', 'S3', 'S4']) expect(all).toContain(`${id}:`);
+    expect(r.screen.body.flatMap((n) => (n instanceof HTMLElement ? [...n.querySelectorAll('p.outside')] : [])).length).toBeGreaterThan(0);
+  });
+});

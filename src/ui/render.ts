@@ -19,6 +19,7 @@ import { titleScreen } from './screens/title-screen.ts';
 import { turnScreen } from './screens/turn-screen.ts';
 import { outcomeScreen } from './screens/outcome-screen.ts';
 import { guideScreen } from './screens/guide-screen.ts';
+import { sourcesScreen } from './screens/sources-screen.ts';
 import { compareScreen, joinScreen, setupScreen, workshopHub } from './screens/workshop-screens.ts';
 import type { Screen, UiContext } from './ui-context.ts';
 
@@ -92,6 +93,7 @@ function currentScreen(snapshot: AppSnapshot, ui: UiContext): { screen: Screen; 
   if (at('map')) return { screen: mapScreen(ui, app.mapSelected, (id) => app.mapSelected !== id && ui.send({ type: 'map.select', id }), notices), key: 'map' };
   if (at('error')) return { screen: errorScreen(snapshot), key: 'error' };
   if (at('guide')) return { screen: guideScreen(ui), key: 'guide' };
+  if (at('sources') && app.bundle) return { screen: sourcesScreen(ui, app.bundle), key: 'sources' };
   if (snapshot.matches({ screen: { workshop: 'hub' } })) return { screen: workshopHub(ui), key: 'workshop' };
   if (snapshot.matches({ screen: { workshop: 'setup' } })) return { screen: setupScreen(ui, [...app.catalog].sort((a, b) => a.id.localeCompare(b.id))), key: 'setup' };
   if (snapshot.matches({ screen: { workshop: 'join' } })) return { screen: joinScreen(ui), key: 'join' };

@@ -25,7 +25,8 @@ export type ScreenName =
   | 'compare'
   | 'check'
   | 'outcome'
-  | 'guide';
+  | 'guide'
+  | 'sources';
 
 export interface UiContext {
   readonly app: AppContext;

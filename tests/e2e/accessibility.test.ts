@@ -64,6 +64,11 @@ describe('axe-core', () => {
     await audit(page, 'guide');
     await page.click('[data-action="back"]');
     await page.waitForSelector('#app[data-screen="title"]');
+    await page.click('[data-action="sources"]');
+    await page.waitForSelector('#app[data-screen="sources"] ol.documents');
+    await audit(page, 'sources');
+    await page.click('[data-action="back"]');
+    await page.waitForSelector('#app[data-screen="title"]');
     await page.click('[data-action="workshop"]');
     await page.waitForSelector('#app[data-screen="workshop"]');
     await audit(page, 'workshop');

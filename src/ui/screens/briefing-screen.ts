@@ -3,7 +3,7 @@
 // full briefing, the advisors' whole views and the model's assumptions open
 // on request.
 import type { GameState } from '../../app/game.ts';
-import type { LocalizedText } from '../../engine/index.ts';
+import { historicalChoiceRow, type LocalizedText } from '../../engine/index.ts';
 import { fmt, plain, t } from '../../text/i18n.ts';
 import { button, h } from '../dom.ts';
 import { disclose } from '../disclose.ts';
@@ -47,7 +47,8 @@ export function briefingScreen(ui: UiContext, game: GameState): Screen {
     );
   const presets = [...c.presets.keys()].map((id) => {
     const d = c.decisions.find((x) => x.id === id)!;
-    return `${plain(d.title)}: ${(c.presets.get(id) ?? []).map((o) => plain(d.options.find((x) => x.id === o)?.label)).join(', ') || t('decision.none')}`;
+    const standIn = historicalChoiceRow(c, id)?.status === 'stand-in' ? ` (${t('briefing.presetStandIn')})` : '';
+    return `${plain(d.title)}: ${(c.presets.get(id) ?? []).map((o) => plain(d.options.find((x) => x.id === o)?.label)).join(', ') || t('decision.none')}${standIn}`;
   });
   return {
     name: 'briefing',

@@ -3,7 +3,7 @@
 // request), the player's path beside the real government's (with where that
 // path leads in the model), what really happened, the sources, and questions
 // to discuss.
-import { METRIC_IDS, runScenario, totalsByCause, type CompiledScenario, type MetricId, type RunResult } from '../../engine/index.ts';
+import { historicalChoiceRow, historicalResponseRow, METRIC_IDS, runScenario, standInBehind, totalsByCause, yearsOfTurn, type CompiledScenario, type HistoricalRow, type MetricId, type RunResult } from '../../engine/index.ts';
 import type { DebriefTab } from '../../app/app-types.ts';
 import type { GameState } from '../../app/game.ts';
 import { teamResultOf } from '../../app/workshop-desk.ts';
@@ -75,6 +75,22 @@ function whyTab(ui: UiContext, game: GameState): Child[] {
   ];
 }
 
+/** What the record says of a row of the real path: documented (with its facts) or a stand-in (with why). */
+function statusCell(ui: UiContext, row: HistoricalRow | undefined, label: string, same: boolean): HTMLElement {
+  const mark = same ? ` (${t('debrief.same')})` : '';
+  if (!row) return h('td', {}, `${label}${mark}`);
+  if (row.status === 'documented') {
+    return h('td', { class: 'documented' }, h('span', {}, `${label}${mark}`), h('span', { class: 'status' }, ` ✓ ${t('debrief.documented')}`), sourceList(ui.bundle, row.facts));
+  }
+  return h(
+    'td',
+    { class: 'stand-in' },
+    h('span', { class: 'status' }, `◇ ${t('debrief.notDocumented')} `),
+    h('span', {}, t('debrief.standInIs', { choice: `${label}${mark}` })),
+    row.note ? disclose(ui, `stand-in:${row.kind}:${row.id}`, t('debrief.whyStandIn'), text('p', row.note)) : null,
+  );
+}
+
 function pathTab(ui: UiContext, game: GameState): Child[] {
   const c = game.compiled;
   const s = c.scenario;
@@ -82,12 +98,32 @@ function pathTab(ui: UiContext, game: GameState): Child[] {
   const real = historicalRun(c, game.seed);
   const realEnding = s.endings.find((e) => e.id === real.ending);
   const rows = s.decisions.map((d) => {
-    const want = s.historical.choices[d.id]?.options;
-    const theirs = want === undefined ? [] : typeof want === 'string' ? [want] : want;
+    const row = historicalChoiceRow(c, d.id);
+    const theirs = row?.picks ?? [];
     const yours = ctx.choices[d.id] ?? [];
     const label = (ids: readonly string[]) => (ids.length ? ids.map((id) => plain(d.options.find((o) => o.id === id)?.label)).join('; ') : t('decision.none'));
     const same = yours.length === theirs.length && yours.every((id) => theirs.includes(id));
-    return h('tr', {}, h('th', { scope: 'row' }, plain(d.title)), h('td', {}, label(yours)), h('td', {}, same ? `${label(theirs)} (${t('debrief.same')})` : label(theirs)));
+    return h('tr', {}, h('th', { scope: 'row' }, plain(d.title)), h('td', {}, label(yours)), statusCell(ui, row, label(theirs), same));
+  });
+  // The events the real path meets in the model on this seed, and its answers.
+  const events = real.responses.map((r) => {
+    const event = c.eventById.get(r.event);
+    const response = event?.responses.find((x) => x.id === r.response);
+    const row = historicalResponseRow(c, r.event);
+    return h('tr', {}, h('th', { scope: 'row' }, `${s.years.start + yearsOfTurn(c, r.turn).first - 1}: ${plain(event?.headline)}`), statusCell(ui, row?.picks.includes(r.response) ? row : undefined, plain(response?.label), false));
+  });
+  // Why the real path ends where it does, each line marked when a stand-in is behind it.
+  const top = PRIMARY_METRICS.map((m) => {
+    const mine = totalsByCause(real.ledger).filter((e) => e.metric === m).slice(0, 2);
+    return h(
+      'li',
+      {},
+      h('strong', {}, `${t(`metric.${m}`)}: `),
+      ...mine.flatMap((e, i) => {
+        const stand = standInBehind(c, e.cause);
+        return [i > 0 ? '; ' : '', `${causeLabel(c, e.cause)} (${fmt.delta(e.delta, 1)})`, stand ? h('span', { class: 'stand-in-mark' }, ` ◇ ${t('debrief.standInLine')}`) : null];
+      }),
+    );
   });
   const outcomeRow = (label: string, ending: string, metrics: Record<MetricId, number>) =>
     h('tr', { class: 'outcome-row' }, h('th', { scope: 'row' }, label), h('td', {}, ending), ...PRIMARY_METRICS.map((m) => h('td', {}, shortValue(m, metrics[m]))));
@@ -111,6 +147,18 @@ function pathTab(ui: UiContext, game: GameState): Child[] {
       ),
     ),
     h('p', { class: 'meta' }, t('debrief.pathsNote')),
+    disclose(
+      ui,
+      'debrief:real-path',
+      t('debrief.realPathDetail'),
+      h(
+        'div',
+        {},
+        events.length ? h('table', { class: 'paths' }, h('caption', {}, t('debrief.realEvents')), h('tbody', {}, ...events)) : null,
+        h('p', { class: 'meta' }, t('debrief.realWhy')),
+        h('ul', { class: 'top-causes' }, ...top),
+      ),
+    ),
   ];
 }
 

@@ -35,6 +35,7 @@ export function titleScreen(ui: UiContext, notices: readonly string[]): Screen {
     h('li', {}, button(t('title.casebook'), () => ui.send({ type: 'panel.open', panel: 'casebook' }), { 'data-action': 'casebook' })),
     h('li', {}, button(t('nav.endings'), () => ui.send({ type: 'panel.open', panel: 'endings' }), { 'data-action': 'endings' })),
     h('li', {}, button(t('nav.guide'), () => ui.send({ type: 'nav.guide' }), { 'data-action': 'guide' })),
+    h('li', {}, button(t('nav.sources'), () => ui.send({ type: 'nav.sources' }), { 'data-action': 'sources' })),
     h('li', {}, button(t('title.settings'), () => ui.send({ type: 'panel.open', panel: 'settings' }), { 'data-action': 'settings' })),
   );
   return {
