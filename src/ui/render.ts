@@ -3,10 +3,11 @@
 // the same result: it announces nothing, plays nothing, saves nothing —
 // those happen in the app machine's transitions.
 import type { AppSnapshot } from '../app/app-machine.ts';
-import type { AppEvent, GuideText, Notice } from '../app/app-types.ts';
+import type { AppEvent, GuideText } from '../app/app-types.ts';
 import { phaseOfGame, type GameState } from '../app/game.ts';
 import { formatProblem, type ContentBundle } from '../engine/index.ts';
 import { t } from '../text/i18n.ts';
+import { plain } from './widgets.ts';
 import { button, h } from './dom.ts';
 import { casebookPanel, endingsPanel, glossaryPanel, pausePanel, rulesPanel, settingsPanel } from './panels.ts';
 import { briefingScreen } from './screens/briefing-screen.ts';
@@ -18,6 +19,7 @@ import { mapScreen } from './screens/map-screen.ts';
 import { titleScreen } from './screens/title-screen.ts';
 import { turnScreen } from './screens/turn-screen.ts';
 import { compareScreen, joinScreen, setupScreen, workshopHub } from './screens/workshop-screens.ts';
+import { noticeLines, replaceScreen, saveAndUpdateLines } from './save-notices.ts';
 import type { Screen, UiContext } from './ui-context.ts';
 
 export interface Rendered {
@@ -44,8 +46,6 @@ function uiContext(snapshot: AppSnapshot, send: (event: AppEvent) => void): UiCo
     send,
   };
 }
-
-const noticeText = (n: Notice) => t(n.key, n.values);
 
 function loadingScreen(): Screen {
   return { name: 'boot', body: [h('h1', { tabindex: '-1' }, t('boot.title'))], stage: { scene: 'title' }, stageDescription: t('stage.title') };
@@ -81,11 +81,12 @@ function gameScreen(ui: UiContext, snapshot: AppSnapshot, game: GameState): { sc
 
 function currentScreen(snapshot: AppSnapshot, ui: UiContext): { screen: Screen; key: string } {
   const app = snapshot.context;
-  const notices = app.notices.map(noticeText);
+  const notices = noticeLines(app.notices);
   const at = (state: string) => snapshot.matches({ screen: state } as never);
   if (at('title')) return { screen: titleScreen(ui, notices), key: 'title' };
   if (at('map')) return { screen: mapScreen(ui, app.mapSelected, (id) => app.mapSelected !== id && ui.send({ type: 'map.select', id }), notices), key: 'map' };
   if (at('error')) return { screen: errorScreen(snapshot), key: 'error' };
+  if (at('confirmReplace')) return { screen: replaceScreen(ui, snapshot), key: 'replace' };
   if (snapshot.matches({ screen: { workshop: 'hub' } })) return { screen: workshopHub(ui), key: 'workshop' };
   if (snapshot.matches({ screen: { workshop: 'setup' } })) return { screen: setupScreen(ui, [...app.catalog].sort((a, b) => a.id.localeCompare(b.id))), key: 'setup' };
   if (snapshot.matches({ screen: { workshop: 'join' } })) return { screen: joinScreen(ui), key: 'join' };
@@ -105,6 +106,12 @@ function panelContent(snapshot: AppSnapshot, ui: UiContext): { name: string; con
       update: (patch) => send({ type: 'settings.update', patch }),
       forgetSave: () => send({ type: 'save.forget' }),
       hasSave: snapshot.context.resumable !== null || snapshot.context.game !== null,
+      kept: snapshot.context.kept,
+      downloadKept: (key) => send({ type: 'save.downloadKept', key }),
+      scenarioTitle: (id) => {
+        const s = snapshot.context.catalog.find((x) => x.id === id);
+        return s ? plain(s.title) : t('replace.unknown');
+      },
     });
   } else if (panel.name === 'pause') content = pausePanel(() => send({ type: 'panel.close' }));
   else if (panel.name === 'endings') content = endingsPanel(panel.scenarios ?? [], new Set(panel.seenEndings ?? []));
@@ -147,6 +154,9 @@ function menu(snapshot: AppSnapshot, send: (event: AppEvent) => void): HTMLEleme
 export function renderApp(snapshot: AppSnapshot, send: (event: AppEvent) => void): Rendered {
   const ui = uiContext(snapshot, send);
   const { screen, key } = currentScreen(snapshot, ui);
+  // Below the heading: a new version, a save that could not be stored, and the notices where the screen has no place of its own for them.
+  const heading = screen.body.findIndex((n) => n instanceof HTMLElement && n.tagName === 'H1');
+  screen.body.splice(heading + 1, 0, ...saveAndUpdateLines(snapshot, send, screen.name !== 'title' && screen.name !== 'map'));
   const timer = snapshot.context.timer;
   if (timer && (screen.name === 'decision' || screen.name === 'turn')) screen.body.unshift(h('p', { class: 'timer', role: 'timer' }));
   return {

@@ -23,7 +23,8 @@ export type ScreenName =
   | 'setup'
   | 'join'
   | 'compare'
-  | 'check';
+  | 'check'
+  | 'replace';
 
 export interface UiContext {
   readonly app: AppContext;
