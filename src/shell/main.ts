@@ -57,7 +57,8 @@ async function boot() {
   const services = browserServices(el, store, saves, bundledContent(CATALOG));
   services.applySettings(settings);
   const seed = params.seed ?? services.randomSeed(MAX_SEED);
-  const start = params.scenario ? { scenario: params.scenario, seed } : params.join !== undefined ? { join: params.join } : reloaded.resume ? { resume: true as const } : null;
+  // After an update's reload the game in play continues, whatever the address still says.
+  const start = reloaded.resume ? { resume: true as const } : params.scenario ? { scenario: params.scenario, seed } : params.join !== undefined ? { join: params.join } : null;
   const actor = createActor(appMachine, { input: { services, catalog: CATALOG, settings, notices, start } });
   services.updates = watchUpdates({ ready: () => actor.send({ type: 'update.ready' }), stale: () => actor.send({ type: 'update.apply' }) }, session, () => saves.idle());
   installArrowKeys(el.app);

@@ -38,6 +38,20 @@ export function watchUpdates(events: { ready(): void; stale(): void }, session: 
   const update = registerSW({ immediate: true, onNeedRefresh: () => events.ready(), onNeedReload: reload });
   const sw = 'serviceWorker' in navigator ? navigator.serviceWorker : null;
   const hadController = !!sw?.controller;
+  // A version already waiting, or one that finishes installing while this page is open (found by any tab), is ready.
+  // The page also asks for the worker script itself as it opens and when it is shown again: browsers do not always
+  // check on navigation (Chromium sometimes leaves the check pending, so it is asked again). Offline, it quietly fails.
+  void sw?.ready.then((registration) => {
+    const ready = () => sw.controller && registration.waiting && events.ready();
+    ready();
+    registration.addEventListener('updatefound', () => registration.installing?.addEventListener('statechange', ready));
+    const check = (tries: number) => {
+      const again = setTimeout(() => tries > 1 && check(tries - 1), 8000);
+      registration.update().then(() => clearTimeout(again), () => clearTimeout(again));
+    };
+    check(3);
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && check(1));
+  });
   sw?.addEventListener('controllerchange', () => {
     if (applying) location.reload();
     else if (hadController) events.ready();
