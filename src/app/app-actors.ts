@@ -4,7 +4,7 @@ import { fromPromise } from 'xstate';
 import type { ContentReport } from '../engine/index.ts';
 import type { AppContext, PanelState } from './app-types.ts';
 import type { KeptSave } from './save-store.ts';
-import { peekSave, readSave, type RestoredGame } from './saves.ts';
+import { peekSave, type RestoredGame } from './saves.ts';
 import { seenEndings } from './seen-endings.ts';
 import { importResults, type Imported } from './workshop-desk.ts';
 
@@ -21,6 +21,7 @@ export const APP_ACTORS = {
     const peeked = peekSave(text, catalog.map((s) => s.id));
     const report = await services.content.load(peeked?.scenario || null);
     if (!peeked || !report.bundle) return { report, kept };
+    const { readSave } = await import('./restore.ts');
     const restored = readSave(text, report.bundle);
     if (restored.kind === 'discarded') return { report, kept, discarded: restored.reason };
     return { report, kept, restored: restored.kind === 'restored' ? restored.game : null };

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureContent } from '../../tests/support/content.ts';
 import { LANGUAGES, localized, setLanguage, t } from '../text/i18n.ts';
-import { fingerprint, readSave, SAVE_KEY, SAVE_VERSION } from './saves.ts';
+import { readSave } from './restore.ts';
+import { fingerprint, SAVE_KEY, SAVE_VERSION } from './saves.ts';
 import { appHarness } from '../../tests/support/app-harness.ts';
 import { enabledMoves } from './game.ts';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, SETTINGS_KEY } from './settings.ts';

@@ -3,10 +3,8 @@
 // or damaged, is replayed move by move; one that cannot be used is set aside
 // with the reason, never silently dropped (save-store.ts keeps the copies).
 import { z } from 'zod';
-import { compileScenario, STATE_VERSION, type CompiledScenario, type ContentBundle, type GameEvent } from '../engine/index.ts';
-import { t } from '../text/i18n.ts';
-import { GameEventSchema, GameMeta, replay, type GameState } from './game.ts';
-import { snapshotProblem } from './save-check.ts';
+import { STATE_VERSION, type CompiledScenario, type GameEvent } from '../engine/index.ts';
+import { GameEventSchema, GameMeta, type GameState } from './game.ts';
 import { LEGACY_SAVE_KEY } from './save-store.ts';
 
 export const SAVE_KEY = LEGACY_SAVE_KEY;
@@ -86,55 +84,4 @@ export function peekSave(text: string | null, scenarioIds: readonly string[]): {
   } catch {
     return { scenario: '', turn: 0, moves: 0 };
   }
-}
-
-/**
- * Read a saved game. Never throws: a save that cannot be used is reported
- * with the reason and left for the caller to set aside.
- */
-export function readSave(text: string | null, bundle: ContentBundle): Restored {
-  if (text === null) return { kind: 'none' };
-  try {
-    return readSaveText(text, bundle);
-  } catch (error) {
-    return { kind: 'discarded', reason: t('problem.saveUnreadable', { detail: error instanceof Error ? error.message : String(error) }) };
-  }
-}
-
-function readSaveText(text: string, bundle: ContentBundle): Restored {
-  if (text.length > MAX_SAVE_BYTES) return { kind: 'discarded', reason: t('problem.saveTooLarge', { bytes: MAX_SAVE_BYTES }) };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { kind: 'discarded', reason: t('problem.saveNotJson') };
-  }
-  const parsed = SaveFile.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { kind: 'discarded', reason: t('problem.invalidField', { path: issue.path.join('.') || 'save', detail: issue.message }) };
-  }
-  const save = parsed.data;
-  if (save.version > SAVE_VERSION) return { kind: 'discarded', reason: t('problem.saveNewer', { version: save.version }) };
-  if (save.version < 1) return { kind: 'discarded', reason: t('problem.saveUnsupported', { version: save.version }) };
-  const scenario = bundle.scenarios.find((s) => s.id === save.scenarioId);
-  if (!scenario) return { kind: 'discarded', reason: t('problem.saveScenarioGone', { id: save.scenarioId }) };
-  const c = compileScenario(scenario, bundle.shared);
-  const base = { compiled: c, seed: save.seed, moves: save.events, meta: save.meta, gameId: save.game ?? '' };
-
-  const sameContent = save.fingerprint === fingerprint(c);
-  const problem = sameContent ? snapshotProblem(c, save.seed, save.snapshot) : null;
-  if (sameContent && !problem) return { kind: 'restored', game: { ...base, persisted: save.snapshot, shown: save.shown, migrated: false } };
-  // Made on other content, or damaged: the recorded moves rebuild it when they still fit.
-  let persisted: unknown;
-  try {
-    persisted = replay(c, save.seed, save.events);
-  } catch {
-    persisted = null;
-  }
-  if (persisted === null) {
-    return { kind: 'discarded', reason: problem ? t('problem.saveStateInvalid', { path: problem.path, detail: problem.detail }) : t('problem.saveMovesStale') };
-  }
-  const ledger = (persisted as { context: { ledger: unknown[] } }).context.ledger;
-  return { kind: 'restored', game: { ...base, persisted, shown: Math.min(save.shown, ledger.length), migrated: true, why: sameContent ? 'damaged' : 'content' } };
 }
