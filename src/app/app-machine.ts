@@ -91,7 +91,7 @@ export const appMachine = setup({
     updateSettings: assign(({ context, event }) => (event.type === 'settings.update' ? { settings: { ...context.settings, ...event.patch } } : {})),
     forgetSave: enqueueActions(({ context, enqueue }) => {
       enqueue(() => void context.services.saves.forget());
-      enqueue.assign({ resumable: null, saveProblem: context.saveProblem?.kind === 'keep' ? null : context.saveProblem });
+      enqueue.assign({ resumable: null, kept: [], saveProblem: context.saveProblem?.kind === 'keep' ? null : context.saveProblem });
     }),
     vote: assign(({ context, event }) => {
       if (event.type !== 'vote.change') return {};

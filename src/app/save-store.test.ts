@@ -81,6 +81,17 @@ describe('setting a save aside', () => {
     expect(backend.data.has('current')).toBe(false);
   });
 
+  it('are forgotten with the save when the player asks (a shared computer)', async () => {
+    const backend = memoryBackend();
+    const store = saveStore(backend);
+    backend.data.set('current', '{"a');
+    await store.setAside('r', new Date());
+    await store.write(save('b', 1), 'b');
+    await store.forget();
+    expect([...backend.data.keys()]).toEqual([]);
+    expect(await store.read()).toBeNull();
+  });
+
   it(`keeps the newest ${KEEP} copies`, async () => {
     const backend = memoryBackend();
     const store = saveStore(backend);

@@ -44,7 +44,7 @@ export interface SaveStore {
   write(text: string, game: string): Promise<string | null>;
   /** Copy the current save to the kept copies, check the copy, then remove it: null when done (or nothing to do), else the reason (and the save stays). */
   setAside(reason: string, at: Date): Promise<string | null>;
-  /** The player's own choice: remove the current save. */
+  /** The player's own choice (a shared computer, say): remove the current save and every kept copy. */
   forget(): Promise<void>;
   kept(): Promise<KeptSave[]>;
   keptText(key: string): Promise<string | null>;
@@ -179,7 +179,7 @@ export function saveStore(backend: SaveBackend, options: { problem?: string | nu
         latest = null;
         unsaved = null;
         try {
-          await backend.del(CURRENT);
+          for (const key of [CURRENT, ...(await keptKeys())]) await backend.del(key);
         } catch {
           /* nothing stored to remove */
         }

@@ -105,7 +105,7 @@ function panelContent(snapshot: AppSnapshot, ui: UiContext): { name: string; con
     content = settingsPanel(ui.settings, {
       update: (patch) => send({ type: 'settings.update', patch }),
       forgetSave: () => send({ type: 'save.forget' }),
-      hasSave: snapshot.context.resumable !== null || snapshot.context.game !== null,
+      hasSave: snapshot.context.resumable !== null || snapshot.context.game !== null || snapshot.context.kept.length > 0,
       kept: snapshot.context.kept,
       downloadKept: (key) => send({ type: 'save.downloadKept', key }),
       scenarioTitle: (id) => {
