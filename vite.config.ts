@@ -37,6 +37,31 @@ function contentSecurityPolicy(): Plugin {
 const CONTENT_DIR = fileURLToPath(new URL('./scenarios/', import.meta.url));
 const SHARED_FILES = new Set(['sources.json', 'shared-events.json', 'glossary.json']);
 
+/** package.json's version, with SAFE_CITY_BUILD appended when set (the update test builds twice and tells them apart). */
+const VERSION = [JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version, process.env['SAFE_CITY_BUILD']].filter(Boolean).join('+');
+/** For the update test only: a mark appended to every scenario's English title, so that a second build has changed content as a real release would. */
+const CONTENT_MARK = process.env['SAFE_CITY_CONTENT_MARK'] ?? '';
+
+function marked(text: string): string {
+  if (!CONTENT_MARK) return text;
+  const s = JSON.parse(text);
+  if (s.title?.en) s.title.en += CONTENT_MARK;
+  return JSON.stringify(s, null, 2);
+}
+
+/** Applies CONTENT_MARK to the scenario files as the game bundles them (`?raw`). */
+function contentMark(): Plugin {
+  return {
+    name: 'safe-city-content-mark',
+    enforce: 'pre',
+    load(id) {
+      const match = /[\\/]scenarios[\\/]([^\\/]+\.json)\?raw$/.exec(id);
+      if (!CONTENT_MARK || !match || SHARED_FILES.has(match[1]!)) return undefined;
+      return `export default ${JSON.stringify(marked(readFileSync(id.replace(/\?raw$/, ''), 'utf8')))};`;
+    },
+  };
+}
+
 /**
  * `virtual:scenario-catalog`: what the title and the map need about each
  * scenario (id, title, place, years, turns, the opening of the briefing),
@@ -56,7 +81,7 @@ function scenarioCatalog(): Plugin {
         .map((name) => {
           this.addWatchFile(CONTENT_DIR + name);
           try {
-            const s = JSON.parse(readFileSync(CONTENT_DIR + name, 'utf8'));
+            const s = JSON.parse(marked(readFileSync(CONTENT_DIR + name, 'utf8')));
             return { file: name, id: s.id, title: s.title, place: s.place, years: s.years, turns: s.turns, teaser: s.briefing?.text };
           } catch {
             return { file: name, id: name.replace(/\.json$/, ''), broken: true };
@@ -69,14 +94,19 @@ function scenarioCatalog(): Plugin {
 
 export default defineConfig({
   base: './',
+  define: { __APP_VERSION__: JSON.stringify(VERSION) },
   plugins: [
     contentSecurityPolicy(),
+    contentMark(),
     scenarioCatalog(),
     // Offline: after the first visit every file of the game (scenarios, map,
     // fonts, sound) is served from the service worker's precache.
+    // Updates: a new build's worker installs and waits; the game (shell/updates.ts,
+    // through virtual:pwa-register, bundled: no inline script for the CSP) tells
+    // the player and, when they agree, sends SKIP_WAITING and reloads.
     VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: 'script', // an external registerSW.js: no inline script (CSP)
+      registerType: 'prompt',
+      injectRegister: false,
       includeAssets: ['favicon.svg'],
       manifest: {
         name: 'Safe City',
@@ -104,6 +134,11 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // Never take over by itself (a choice is never interrupted); once the
+        // player agrees, it takes over every tab of the game, and a first
+        // visit is controlled at once, so it works offline without a reload.
+        skipWaiting: false,
+        clientsClaim: true,
       },
     }),
   ],

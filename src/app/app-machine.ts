@@ -6,14 +6,18 @@
 // snapshot, so it may run any number of times.
 import { assign, enqueueActions, setup, stopChild, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import { APP_ACTORS } from './app-actors.ts';
+import { UPDATE_REGION } from './update-region.ts';
 import type { AppContext, AppEvent, AppInput, Notice } from './app-types.ts';
-import { decodeSession, encodeSession, normaliseCode, WORKSHOP_SEED_BITS } from './codes.ts';
-import { afterMove, joinProblem, needsCheck, prepareFor, reportMove, reportScreen, SCENARIO, startGame, timerKey, withNotice } from './game-flow.ts';
+import { decodeSession, encodeSession, normaliseCode } from './codes.ts';
+import { closePanelPatch, disclosurePatch, initialContext, newSeedPatch, openPanelPatch, pickPatch, timerPatch, votePatch } from './app-logic.ts';
+import { t } from '../text/i18n.ts';
+import { afterMove, joinProblem, needsCheck, prepareFor, reportMove, reportScreen, SCENARIO, startGame, withNotice } from './game-flow.ts';
 import { isMoveEnabled, phaseOfGame, type GameMeta } from './game.ts';
-import { peekSave, SAVE_KEY, setAsideSave, writeSave } from './saves.ts';
-import { MAX_OPENED, saveSettings } from './settings.ts';
+import { afterSetAside, afterWrite, downloadSave, newGameId, slotHasProgress, slotOf } from './save-flow.ts';
+import { saveFileOf } from './saves.ts';
+import { saveSettings } from './settings.ts';
 import { csvOf, sortedIds, teamResultOf } from './workshop-desk.ts';
-import { loadVotes, saveVotes } from './votes.ts';
+import { loadVotes } from './votes.ts';
 
 export const appMachine = setup({
   types: {
@@ -25,6 +29,10 @@ export const appMachine = setup({
   guards: {
     startsWithScenario: ({ context }) => context.pending !== null,
     startsAtJoin: ({ context }) => context.workshop.join.code !== '' && context.pending === null,
+    // Starting another game over a save with progress asks first; any save is copied away before it is replaced.
+    slotHasProgress: ({ context }) => slotHasProgress(context),
+    slotIsTaken: ({ context }) => slotOf(context) !== null,
+    notInGame: ({ context }) => context.game === null,
     needsCheckBefore: ({ context }) => needsCheck(context.game, 'before') && phaseOfGame(context.game!) === 'briefing',
     needsCheckAfter: ({ context }) => needsCheck(context.game, 'after'),
     isMoveAllowed: ({ context, event }) => event.type === 'game.move' && context.game !== null && isMoveEnabled(context.game, event.move),
@@ -39,14 +47,15 @@ export const appMachine = setup({
   actions: {
     addNotice: assign(({ context }, notice: Notice) => ({ notices: withNotice(context, notice) })),
     clearNotices: assign({ notices: [] }),
-    peekResumable: assign(({ context }) => ({ resumable: context.game ? null : peekSave(context.services.store, context.catalog.map((s) => s.id)) })),
+    peekResumable: assign(({ context }) => ({ resumable: context.game ? null : slotOf(context) })),
     stopGame: enqueueActions(({ context, enqueue }) => {
       if (context.game) enqueue(stopChild(context.game.ref));
       enqueue.assign({ game: null, timer: null, pendingMove: null });
     }),
     forwardMove: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'game.move' || !context.game) return;
-      enqueue.assign({ pendingMove: event.move });
+      // The player moves on from the screen they landed on: its notices have been seen.
+      enqueue.assign({ pendingMove: event.move, notices: [] });
       enqueue.sendTo(context.game.ref, event.move);
     }),
     /** The engine answered a move: take its snapshot and the changes it made, once. */
@@ -63,27 +72,22 @@ export const appMachine = setup({
       enqueue.assign(({ spawn }) => ({
         game: startGame(spawn as never, {
           compiled: prepareFor(context.bundle!, game.compiled.scenario.id, event.length),
+          // The same game (nothing played yet), so its save slot stays its own.
+          gameId: game.gameId,
           seed: game.seed,
           meta: { ...game.meta, length: event.length },
         }),
       }));
     }),
-    saveGame: ({ context }) => {
-      if (context.game) writeSave(context.services.store, context.game, new Date(context.services.now()));
-    },
-    restartTimer: assign(({ context }) => {
+    /** Write the game and hear back (save.written): every write is read back, and a failure is reported at once. */
+    saveGame: ({ context, self }) => {
       const game = context.game;
-      const minutes = game?.meta.timerMinutes ?? 0;
-      const key = game && minutes > 0 ? timerKey(game) : null;
-      if (!key) return { timer: null };
-      if (context.timer?.key === key) return {};
-      return { timer: { key, deadline: context.services.now() + minutes * 60_000, pausedAt: null } };
-    }),
-    togglePick: assign(({ context, event }) => {
-      if (event.type !== 'decision.toggle' || !context.game) return {};
-      const picks = context.game.picks.includes(event.option) ? context.game.picks.filter((o) => o !== event.option) : [...context.game.picks, event.option];
-      return { game: { ...context.game, picks } };
-    }),
+      if (!game) return;
+      const text = JSON.stringify(saveFileOf(game, new Date(context.services.now())));
+      void context.services.saves.write(text, game.gameId).then((problem) => self.getSnapshot().status === 'active' && self.send({ type: 'save.written', problem }));
+    },
+    restartTimer: assign(({ context }) => timerPatch(context)),
+    togglePick: assign(({ context, event }) => pickPatch(context, event)),
     playChoice: ({ context }) => context.services.play('choice'),
     recordAnswers: assign(({ context, event }, when: 'before' | 'after') => {
       if (event.type !== 'check.submit' || !context.game) return {};
@@ -94,71 +98,29 @@ export const appMachine = setup({
       saveSettings(context.services.store, context.settings);
       context.services.applySettings(context.settings);
     },
-    rememberDisclosure: assign(({ context, event }) => {
-      if (event.type !== 'disclosure.toggle') return {};
-      const others = context.settings.opened.filter((k) => k !== event.key);
-      // The newest first; the oldest fall off past the limit.
-      const opened = (event.open ? [event.key, ...others] : others).slice(0, MAX_OPENED);
-      return { settings: { ...context.settings, opened } };
-    }),
+    rememberDisclosure: assign(({ context, event }) => disclosurePatch(context, event)),
     updateSettings: assign(({ context, event }) => (event.type === 'settings.update' ? { settings: { ...context.settings, ...event.patch } } : {})),
-    forgetSave: assign(({ context }) => {
-      context.services.store.remove(SAVE_KEY);
-      return { resumable: null };
+    forgetSave: enqueueActions(({ context, enqueue }) => {
+      enqueue(() => void context.services.saves.forget());
+      enqueue.assign({ resumable: null, kept: [], saveProblem: context.saveProblem?.kind === 'keep' ? null : context.saveProblem });
     }),
-    vote: assign(({ context, event }) => {
-      if (event.type !== 'vote.change') return {};
-      const votes = { ...context.votes, [event.key]: Math.max(0, (context.votes[event.key] ?? 0) + event.delta) };
-      if (context.game) saveVotes(context.services.store, context.game, votes);
-      return { votes };
-    }),
-    openPanel: assign(({ context, event }) => {
-      if (event.type !== 'panel.open') return {};
-      const timer = event.panel === 'pause' && context.timer ? { ...context.timer, pausedAt: context.services.now() } : context.timer;
-      return { panel: { name: event.panel, metric: event.metric ?? null, ...(event.term ? { term: event.term } : {}), ...(context.bundle ? { bundle: context.bundle } : {}) }, timer };
-    }),
-    closePanel: assign(({ context }) => {
-      // A paused class does not lose time.
-      const t0 = context.timer?.pausedAt;
-      const timer = context.timer && t0 != null ? { ...context.timer, deadline: context.timer.deadline + (context.services.now() - t0), pausedAt: null } : context.timer;
-      return { panel: null, timer };
-    }),
-    newSetupSeed: assign(({ context, event }) => {
-      const form = event.type === 'setup.newSeed' && event.settings ? event.settings : context.workshop.setup;
-      return { workshop: { ...context.workshop, code: null, setup: { ...form, seed: context.services.randomSeed(2 ** WORKSHOP_SEED_BITS - 1) } } };
-    }),
+    vote: assign(({ context, event }) => votePatch(context, event)),
+    openPanel: assign(({ context, event }) => openPanelPatch(context, event)),
+    closePanel: assign(({ context }) => closePanelPatch(context)),
+    newSetupSeed: assign(({ context, event }) => newSeedPatch(context, event)),
     print: ({ context }) => context.services.print(),
+    applyUpdate: ({ context }) => context.services.applyUpdate(context.game !== null),
+    /** A write was answered: a new failure is said at once; a write that held clears it. */
+    noteWrite: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'save.written') return;
+      if (event.problem !== null && !context.saveProblem) enqueue(() => context.services.announce(t('notice.saveFailed', { reason: event.problem ?? '' }), 'assertive'));
+      enqueue.assign(afterWrite(context, event.problem));
+    }),
   },
 }).createMachine({
   id: 'app',
   type: 'parallel',
-  context: ({ input }) => ({
-    services: input.services,
-    catalog: input.catalog,
-    settings: input.settings,
-    notices: input.notices,
-    mapSelected: null,
-    bundle: null,
-    game: null,
-    pending: input.start && 'scenario' in input.start ? { id: input.start.scenario, seed: input.start.seed } : null,
-    pendingMove: null,
-    problems: [],
-    panel: null,
-    votes: {},
-    workshop: {
-      setup: { scenarioIndex: 0, seed: 0, knowledgeCheck: true, timerMinutes: 0 },
-      code: null,
-      join: { code: input.start && 'join' in input.start ? input.start.join : '', problem: null },
-      results: [],
-      problems: [],
-      bundles: {},
-    },
-    timer: null,
-    resumable: null,
-    debriefTip: false,
-    debriefTab: 'why',
-    guide: null,
-  }),
+  context: ({ input }) => initialContext(input),
   states: {
     screen: {
       initial: 'booting',
@@ -167,10 +129,13 @@ export const appMachine = setup({
         'nav.map': { target: '.map', actions: ['stopGame', assign(({ event }) => ({ mapSelected: event.selected ?? null }))] },
         'nav.workshop': { target: '.workshop', actions: 'stopGame' },
         'scenario.start': {
-          target: '.loading',
-          actions: ['stopGame', assign(({ context, event }) => ({ pending: { id: event.id, seed: event.seed ?? context.services.randomSeed(0xffff_ffff) } }))],
+          target: '.starting',
+          actions: ['stopGame', 'clearNotices', assign(({ context, event }) => ({ pending: { id: event.id, seed: event.seed ?? context.services.randomSeed(0xffff_ffff) } }))],
         },
         'save.forget': { actions: 'forgetSave' },
+        'save.written': { actions: 'noteWrite' },
+        'save.download': { actions: ({ context }) => downloadSave(context.services, null) },
+        'save.downloadKept': { actions: ({ context, event }) => downloadSave(context.services, event.key) },
         'vote.change': { actions: 'vote' },
         'page.print': { actions: 'print' },
         'settings.update': { actions: ['updateSettings', 'persistSettings'] },
@@ -180,33 +145,40 @@ export const appMachine = setup({
         'nav.sources': { target: '.sources', actions: 'stopGame' },
       },
       states: {
-        booting: {
-          always: [
-            { guard: 'startsWithScenario', target: 'loading' },
-            { guard: 'startsAtJoin', target: 'workshop.join' },
-            { target: 'checkingSave' },
-          ],
-        },
-        // A save that cannot be used is set aside now, with a message, so Continue never fails.
+        booting: { always: 'checkingSave' },
+        // The save is read and checked first, whatever the link asks: a save that cannot be used is set aside now, with a message, so Continue never fails.
         checkingSave: {
           invoke: {
             src: 'loadSave',
             input: ({ context }) => ({ context }),
             onDone: [
-              {
-                guard: ({ event }) => event.output.discarded !== undefined,
-                target: 'title',
-                actions: [
-                  ({ context }) => setAsideSave(context.services.store),
-                  assign(({ context, event }) => ({ notices: withNotice(context, { key: 'notice.saveDiscarded', values: { reason: event.output.discarded! } }) })),
-                ],
-              },
-              { target: 'title' },
+              { guard: ({ event }) => event.output.discarded !== undefined, target: 'keepingSave', actions: assign(({ event }) => ({ kept: event.output.kept, discard: event.output.discarded! })) },
+              { target: 'route', actions: assign(({ event }) => ({ kept: event.output.kept })) },
             ],
-            onError: { target: 'title' },
+            onError: { target: 'route' },
           },
         },
-        title: { entry: 'peekResumable', on: { 'save.resume': 'resuming' } },
+        keepingSave: {
+          invoke: {
+            src: 'setAsideSave',
+            input: ({ context }) => ({ context, reason: context.discard ?? '' }),
+            onDone: { target: 'route', actions: assign(({ context, event }) => ({ discard: null, ...afterSetAside(context, event.output, { key: 'notice.saveDiscarded', values: { reason: context.discard ?? '' } }, context.discard ?? '') })) },
+            onError: { target: 'route' },
+          },
+        },
+        route: { always: [{ guard: 'startsWithScenario', target: 'starting' }, { guard: 'startsAtJoin', target: 'workshop.join' }, { guard: ({ context }) => context.resumeAtBoot, target: 'resuming' }, { target: 'title' }] },
+        starting: { always: [{ guard: 'slotHasProgress', target: 'confirmReplace' }, { guard: 'slotIsTaken', target: 'replacing' }, { target: 'loading' }] },
+        // A saved game with progress is never replaced without asking; when the player agrees, it is kept as a copy first.
+        confirmReplace: { entry: 'peekResumable', on: { 'replace.confirm': 'replacing', 'save.resume': { target: 'resuming', actions: assign({ pending: null }) } } },
+        replacing: {
+          invoke: {
+            src: 'setAsideSave',
+            input: ({ context }) => ({ context, reason: t('problem.keptReplaced') }),
+            onDone: { target: 'loading', actions: assign(({ context, event }) => afterSetAside(context, event.output, { key: 'notice.replacedKept' }, t('problem.keptReplaced'))) },
+            onError: { target: 'loading' },
+          },
+        },
+        title: { entry: 'peekResumable', on: { 'save.resume': { target: 'resuming', actions: 'clearNotices' } } },
         map: {
           on: {
             'map.select': { actions: assign(({ event }) => ({ mapSelected: event.id })) },
@@ -225,14 +197,10 @@ export const appMachine = setup({
                     const bundle = event.output.bundle!;
                     const pending = context.pending!;
                     const scenario = bundle.scenarios.find((s) => s.id === pending.id)!;
-                    return {
-                      bundle,
-                      pending: null,
-                      game: startGame(spawn as never, { compiled: prepareFor(bundle, scenario.id, pending.meta?.length), seed: pending.seed, meta: pending.meta }),
-                    };
+                    const from = { compiled: prepareFor(bundle, scenario.id, pending.meta?.length), gameId: newGameId(context.services), seed: pending.seed, meta: pending.meta };
+                    return { bundle, pending: null, game: startGame(spawn as never, from) };
                   }),
                   'saveGame',
-                  'clearNotices',
                 ],
               },
               { target: 'error', actions: assign(({ event }) => ({ problems: event.output.problems, pending: null })) },
@@ -241,6 +209,7 @@ export const appMachine = setup({
           },
         },
         resuming: {
+          entry: assign({ resumeAtBoot: false }),
           invoke: {
             src: 'loadSave',
             input: ({ context }) => ({ context }),
@@ -251,21 +220,14 @@ export const appMachine = setup({
                 actions: [
                   assign(({ context, event, spawn }) => {
                     const r = event.output.restored!;
-                    const notices = r.migrated ? withNotice(context, { key: 'notice.saveMigrated' }) : context.notices;
-                    return { bundle: event.output.report.bundle, notices, game: startGame(spawn as never, { ...r }) };
+                    const notices = r.migrated ? withNotice(context, { key: r.why === 'damaged' ? 'notice.saveRebuilt' : 'notice.saveMigrated' }) : context.notices;
+                    return { bundle: event.output.report.bundle, notices, kept: event.output.kept, game: startGame(spawn as never, { ...r }) };
                   }),
                   'saveGame',
                 ],
               },
-              {
-                target: 'title',
-                actions: [
-                  ({ context, event }) => event.output.discarded !== undefined && setAsideSave(context.services.store),
-                  assign(({ context, event }) =>
-                    event.output.discarded !== undefined ? { notices: withNotice(context, { key: 'notice.saveDiscarded', values: { reason: event.output.discarded } }) } : {},
-                  ),
-                ],
-              },
+              { guard: ({ event }) => event.output.discarded !== undefined, target: 'keepingSave', actions: assign(({ event }) => ({ discard: event.output.discarded! })) },
+              { target: 'title' },
             ],
             onError: { target: 'title' },
           },
@@ -330,11 +292,11 @@ export const appMachine = setup({
                 'join.start': [
                   {
                     guard: ({ context, event }) => joinProblem(context, event.code, event.team) === null,
-                    target: '#app.screen.loading',
+                    target: '#app.screen.starting',
                     actions: assign(({ context, event }) => {
                       const settings = decodeSession(event.code, context.catalog.length);
                       const meta: GameMeta = { team: event.team.trim(), sessionCode: normaliseCode(event.code), knowledgeCheck: settings.knowledgeCheck, timerMinutes: settings.timerMinutes, length: 'full' };
-                      return { pending: { id: sortedIds(context.catalog)[settings.scenarioIndex]!, seed: settings.seed, meta } };
+                      return { notices: [], pending: { id: sortedIds(context.catalog)[settings.scenarioIndex]!, seed: settings.seed, meta } };
                     }),
                   },
                   {
@@ -415,6 +377,7 @@ export const appMachine = setup({
         },
       },
     },
+    update: UPDATE_REGION,
   },
 });
 

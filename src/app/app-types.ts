@@ -6,6 +6,7 @@ import type { ScenarioSummary } from './catalog.ts';
 import type { SessionSettings } from './codes.ts';
 import type { GameMeta, GameState } from './game.ts';
 import type { TeamResult } from './results.ts';
+import type { KeptSave, SaveStore } from './save-store.ts';
 import type { Settings } from './settings.ts';
 import type { KeyValueStore } from './storage.ts';
 
@@ -41,6 +42,8 @@ export interface GuideText {
 /** The world the app acts on: every effect of a transition goes through one of these. */
 export interface AppServices {
   readonly store: KeyValueStore;
+  /** Saved games: the current one and the kept copies (async; IndexedDB in the browser). */
+  readonly saves: SaveStore;
   readonly content: ContentStore;
   announce(message: string, politeness?: 'polite' | 'assertive'): void;
   play(effect: SoundEffect): void;
@@ -51,6 +54,8 @@ export interface AppServices {
   now(): number;
   download(name: string, text: string, type: string): void;
   print(): void;
+  /** Take the new version that is waiting: reload once every save has been written, and continue the game after it when `resume`. */
+  applyUpdate(resume: boolean): void;
 }
 
 export interface PanelState {
@@ -100,13 +105,21 @@ export interface AppContext {
   votes: Readonly<Record<string, number>>;
   workshop: WorkshopState;
   timer: TimerState | null;
-  /** The saved game the title offers to continue. */
-  resumable: { scenario: string; turn: number } | null;
+  /** The saved game the title offers to continue ('' scenario: a save that cannot be continued). */
+  resumable: { scenario: string; turn: number; moves: number } | null;
+  /** Why the game in play, or a save that could not be copied, is not safely stored: shown on every screen with a download. */
+  saveProblem: { kind: 'write' | 'keep'; reason: string } | null;
+  /** The copies of saved games kept in this browser, newest first. */
+  kept: readonly KeptSave[];
   /** The debrief's tip is shown the first time only; tips then switch off. */
   debriefTip: boolean;
   debriefTab: DebriefTab;
   /** The teacher guide page, once loaded. */
   guide: GuideText | null;
+  /** Why the save read at boot cannot be used, while it is being set aside. */
+  discard: string | null;
+  /** The page was reloaded for a new version during a game: continue it once the save is checked. */
+  resumeAtBoot: boolean;
 }
 
 export interface AppInput {
@@ -114,8 +127,8 @@ export interface AppInput {
   catalog: readonly ScenarioSummary[];
   settings: Settings;
   notices: readonly Notice[];
-  /** Where the page starts: a scenario from the URL, the join screen, or the title. */
-  start: { scenario: string; seed: number } | { join: string } | null;
+  /** Where the page starts: a scenario from the URL, the join screen, the saved game (after an update), or the title. */
+  start: { scenario: string; seed: number } | { join: string } | { resume: true } | null;
 }
 
 export type AppEvent =
@@ -126,6 +139,13 @@ export type AppEvent =
   | { type: 'scenario.start'; id: string; seed?: number }
   | { type: 'save.resume' }
   | { type: 'save.forget' }
+  | { type: 'save.written'; problem: string | null }
+  | { type: 'save.download' }
+  | { type: 'save.downloadKept'; key: string }
+  | { type: 'replace.confirm' }
+  | { type: 'update.ready' }
+  | { type: 'update.apply' }
+  | { type: 'update.later' }
   | { type: 'game.move'; move: GameEvent }
   | { type: 'decision.toggle'; option: string }
   | { type: 'outcome.continue' }

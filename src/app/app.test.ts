@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureContent } from '../../tests/support/content.ts';
 import { LANGUAGES, localized, setLanguage, t } from '../text/i18n.ts';
-import { fingerprint, readSave, SAVE_KEY, SAVE_VERSION, setAsideSave } from './saves.ts';
+import { readSave } from './restore.ts';
+import { fingerprint, SAVE_KEY, SAVE_VERSION } from './saves.ts';
 import { appHarness } from '../../tests/support/app-harness.ts';
 import { enabledMoves } from './game.ts';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, SETTINGS_KEY } from './settings.ts';
@@ -82,7 +83,8 @@ describe('save and resume', () => {
     const app = await appHarness(bundle, { store, start: { scenario: 'mini', seed: 9 } });
     app.actor.send({ type: 'game.move', move: { type: 'briefing.start' } });
     app.actor.send({ type: 'game.move', move: enabledMoves(app.snapshot().context.game!)[0]! });
-    return { app, store };
+    await app.settle();
+    return { app, store, saves: app.saves };
   }
 
   it('saves after every accepted step, and restores the same snapshot', async () => {
@@ -91,7 +93,7 @@ describe('save and resume', () => {
     app.actor.send({ type: 'game.move', move: { type: 'turn.continue' } }); // not accepted while deciding: nothing saved
     expect(app.log.writes).toBe(writes);
     const game = app.snapshot().context.game!;
-    const restored = readSave(store, bundle);
+    const restored = readSave(store.get(SAVE_KEY), bundle);
     expect(restored.kind).toBe('restored');
     if (restored.kind !== 'restored') return;
     expect(restored.game.migrated).toBe(false);
@@ -117,7 +119,7 @@ describe('save and resume', () => {
     save.fingerprint = 'older';
     save.snapshot = { status: 'active', value: 'nonsense' };
     store.set(SAVE_KEY, JSON.stringify(save));
-    const restored = readSave(store, bundle);
+    const restored = readSave(store.get(SAVE_KEY), bundle);
     expect(restored).toMatchObject({ kind: 'restored', game: { migrated: true } });
     if (restored.kind === 'restored') expect((restored.game.persisted as { context: { choices: unknown } }).context.choices).toEqual(app.snapshot().context.game!.snapshot.context.choices);
   });
@@ -130,15 +132,16 @@ describe('save and resume', () => {
     ['moves that no longer fit', (s: string) => JSON.stringify({ ...JSON.parse(s), fingerprint: 'x', events: [{ type: 'event.respond', response: 'nope' }] }), /no longer fit/],
     ['an oversized file', (s: string) => s + ' '.repeat(2_000_001), /larger than/],
   ])('discards a save with %s, with the reason, and sets it aside without losing it', async (_label, corrupt, reason) => {
-    const { store } = await playedGame();
+    const { store, saves } = await playedGame();
     const broken = corrupt(store.get(SAVE_KEY)!);
     store.set(SAVE_KEY, broken);
-    const restored = readSave(store, bundle);
+    const restored = readSave(store.get(SAVE_KEY), bundle);
     expect(restored.kind).toBe('discarded');
     if (restored.kind === 'discarded') expect(restored.reason).toMatch(reason);
-    setAsideSave(store);
+    expect(await saves.setAside(String(_label), new Date())).toBeNull();
     expect(store.get(SAVE_KEY)).toBeNull();
-    expect(store.get(`${SAVE_KEY}.discarded`)).toBe(broken);
+    const kept = await saves.kept();
+    expect(await saves.keptText(kept[0]!.key)).toBe(broken);
   });
 
   it('fingerprints content: any change to the scenario changes it', () => {

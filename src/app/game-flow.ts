@@ -8,6 +8,7 @@ import { fmt, plain, t } from '../text/i18n.ts';
 import type { AppContext, AppServices, Notice } from './app-types.ts';
 import { CodeError, decodeSession } from './codes.ts';
 import { NO_META, phaseOfGame, scenarioLogic, type GameMeta, type GameState } from './game.ts';
+import { addNotices } from './notices.ts';
 import { recordEnding } from './seen-endings.ts';
 
 export const SCENARIO = 'scenario';
@@ -15,13 +16,14 @@ export const SCENARIO = 'scenario';
 /** Start a game: spawn the scenario's machine as a child, fresh or from a save. */
 export function startGame(
   spawn: (logic: ReturnType<typeof scenarioLogic>, options: { id: string; input: { seed: number }; syncSnapshot: boolean }) => GameState['ref'],
-  from: { compiled: GameState['compiled']; seed: number; persisted?: unknown; moves?: readonly GameEvent[]; shown?: number; meta?: GameMeta },
+  from: { compiled: GameState['compiled']; gameId: string; seed: number; persisted?: unknown; moves?: readonly GameEvent[]; shown?: number; meta?: GameMeta },
 ): GameState {
   const ref = spawn(scenarioLogic(from.compiled, from.persisted), { id: SCENARIO, input: { seed: from.seed }, syncSnapshot: true });
   const snapshot = ref.getSnapshot();
   const shown = Math.min(from.shown ?? 0, snapshot.context.ledger.length);
   return {
     compiled: from.compiled,
+    gameId: from.gameId,
     seed: from.seed,
     ref,
     snapshot,
@@ -39,7 +41,7 @@ export function needsCheck(game: GameState | null, when: 'before' | 'after'): bo
 }
 
 export function withNotice(context: AppContext, notice: Notice): readonly Notice[] {
-  return [...context.notices, notice];
+  return addNotices(context.notices, notice);
 }
 
 export function timerKey(game: GameState): string | null {

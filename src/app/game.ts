@@ -51,6 +51,8 @@ export interface Outcome {
 
 export interface GameState {
   readonly compiled: CompiledScenario;
+  /** Which game this is: its save replaces only a save of the same game. */
+  readonly gameId: string;
   readonly seed: number;
   readonly ref: ScenarioRef;
   /** The engine's latest snapshot, as the child last reported it. */

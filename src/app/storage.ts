@@ -4,6 +4,8 @@ export interface KeyValueStore {
   get(key: string): string | null;
   set(key: string, value: string): boolean;
   remove(key: string): void;
+  /** Every key stored (the save store lists its kept copies with it). */
+  keys?(): string[];
   /** Why storage is not persistent, or null when it is. */
   readonly problem: string | null;
 }
@@ -18,6 +20,7 @@ export function memoryStore(problem: string | null = null): KeyValueStore {
       return true;
     },
     remove: (key) => void data.delete(key),
+    keys: () => [...data.keys()],
   };
 }
 
@@ -60,6 +63,18 @@ export function webStore(getStorage: () => Storage): KeyValueStore {
       } catch {
         /* nothing stored there to lose */
       }
+    },
+    keys() {
+      const out = new Set(fallback.keys!());
+      try {
+        for (let i = 0; i < storage.length; i++) {
+          const key = storage.key(i);
+          if (key !== null) out.add(key);
+        }
+      } catch {
+        /* only what is in memory */
+      }
+      return [...out];
     },
   };
   return store;

@@ -14,6 +14,7 @@ import type { Notice } from '../app/app-types.ts';
 import { CATALOG } from '../app/catalog.ts';
 import { bundledContent } from '../app/content.ts';
 import { loadSettings } from '../app/settings.ts';
+import { openSaveStore } from '../app/idb-saves.ts';
 import { webStore } from '../app/storage.ts';
 import { readUrlParams } from '../app/url-params.ts';
 import { MAX_SEED } from '../engine/index.ts';
@@ -23,6 +24,7 @@ import { installArrowKeys } from '../ui/keyboard.ts';
 import { hasMarkdown, useMarkdown } from '../ui/render-guide.ts';
 import { mountPage, pageElements } from './page.ts';
 import { browserServices, reducedMotion } from './services.ts';
+import { afterUpdate, watchUpdates } from './updates.ts';
 
 function showBoot(app: HTMLElement) {
   app.dataset['screen'] = 'boot';
@@ -39,23 +41,26 @@ async function boot() {
   document.querySelector('.skip-link')!.textContent = t('app.skipToContent');
   showBoot(el.app);
 
+  // Saves in IndexedDB (or localStorage, or memory), persistent storage asked for at the first save.
+  const saves = await openSaveStore({ local: store, persist: () => navigator.storage?.persist?.().catch(() => false) });
+  const session = webStore(() => window.sessionStorage);
+  const reloaded = afterUpdate(session);
+
   const notices: Notice[] = [...params.notices];
+  if (reloaded.updated) notices.push({ key: 'notice.updated', values: { version: __APP_VERSION__ } });
   if (loaded.problem) notices.push({ key: 'notice.settingsReset', values: { reason: loaded.problem } });
-  if (store.problem) notices.push({ key: 'notice.storageUnavailable', values: { reason: store.problem } });
+  // Settings and seen endings live in localStorage, saves in IndexedDB: either one blocked is worth saying.
+  const storageProblem = store.problem ?? saves.problem;
+  if (storageProblem) notices.push({ key: 'notice.storageUnavailable', values: { reason: storageProblem } });
   if (params.seed !== undefined && !params.scenario) notices.push({ key: 'title.workshopNote', values: { seed: params.seed } });
 
-  const services = browserServices(el, store, bundledContent(CATALOG));
+  const services = browserServices(el, store, saves, bundledContent(CATALOG));
   services.applySettings(settings);
   const seed = params.seed ?? services.randomSeed(MAX_SEED);
-  const actor = createActor(appMachine, {
-    input: {
-      services,
-      catalog: CATALOG,
-      settings,
-      notices,
-      start: params.scenario ? { scenario: params.scenario, seed } : params.join !== undefined ? { join: params.join } : null,
-    },
-  });
+  // After an update's reload the game in play continues, whatever the address still says.
+  const start = reloaded.resume ? { resume: true as const } : params.scenario ? { scenario: params.scenario, seed } : params.join !== undefined ? { join: params.join } : null;
+  const actor = createActor(appMachine, { input: { services, catalog: CATALOG, settings, notices, start } });
+  services.updates = watchUpdates({ ready: () => actor.send({ type: 'update.ready' }), stale: () => actor.send({ type: 'update.apply' }) }, session, () => saves.idle());
   installArrowKeys(el.app);
   installArrowKeys(el.dialog);
   // A printed page shows its reference list and other folded text in full, whatever the browser does with closed <details>.
@@ -82,7 +87,8 @@ async function boot() {
   });
 
   // The title is interactive before the graphics engine arrives: the DOM carries every choice.
-  await waitFor(actor, (s) => !['booting', 'checkingSave', 'loading', 'resuming'].some((state) => s.matches({ screen: state } as never)), { timeout: 60_000 }).catch(() => {});
+  const busy = ['booting', 'checkingSave', 'keepingSave', 'route', 'starting', 'replacing', 'loading', 'resuming'];
+  await waitFor(actor, (s) => !busy.some((state) => s.matches({ screen: state } as never)), { timeout: 60_000 }).catch(() => {});
   performance.mark('title-interactive');
 
   const progress = h('div', { class: 'stage-progress' }, h('progress', { max: '100', value: '5', 'aria-label': t('boot.step.assets') }));

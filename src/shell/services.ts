@@ -3,6 +3,7 @@
 // downloads and printing.
 import type { AppServices, ContentStore, GuideText, SoundEffect } from '../app/app-types.ts';
 import type { Settings } from '../app/settings.ts';
+import type { SaveStore } from '../app/save-store.ts';
 import type { KeyValueStore } from '../app/storage.ts';
 import { currentLanguage, setLanguage } from '../text/i18n.ts';
 import { h } from '../ui/dom.ts';
@@ -29,10 +30,17 @@ export function reducedMotion(settings: Settings): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-export function browserServices(el: PageElements, store: KeyValueStore, content: ContentStore): AppServices & { sound: SoundPort | null } {
+export function browserServices(
+  el: PageElements,
+  store: KeyValueStore,
+  saves: SaveStore,
+  content: ContentStore,
+): AppServices & { sound: SoundPort | null; updates: { apply(resume: boolean): void } | null } {
   const services = {
     store,
+    saves,
     content,
+    updates: null as { apply(resume: boolean): void } | null,
     sound: null as SoundPort | null,
     announce(message: string, politeness: 'polite' | 'assertive' = 'polite') {
       const region = politeness === 'assertive' ? el.assertive : el.polite;
@@ -62,6 +70,10 @@ export function browserServices(el: PageElements, store: KeyValueStore, content:
     now: () => Date.now(),
     download,
     print: () => window.print(),
+    applyUpdate(resume: boolean) {
+      if (services.updates) services.updates.apply(resume);
+      else void saves.idle().then(() => location.reload());
+    },
   };
   return services;
 }

@@ -2,6 +2,7 @@
 // glossary, the casebook, and the rules behind a measure.
 import type { CompiledScenario, ContentBundle, MetricId, Scenario } from '../engine/index.ts';
 import { LANGUAGES, languageName, t } from '../text/i18n.ts';
+import type { KeptSave } from '../app/save-store.ts';
 import { TEXT_SCALES, type Settings } from '../app/settings.ts';
 import { button, h } from './dom.ts';
 import { plain, rulesFor, sourceList, text } from './widgets.ts';
@@ -11,6 +12,33 @@ export interface PanelActions {
   update(patch: Partial<Settings>): void;
   forgetSave(): void;
   hasSave: boolean;
+  /** Copies of saved games kept in this browser, each with a download. */
+  kept: readonly KeptSave[];
+  downloadKept(key: string): void;
+  scenarioTitle(id: string | null): string;
+}
+
+/** The kept copies, newest first: when, which scenario, why, and a download. */
+function keptList(actions: PanelActions): HTMLElement | null {
+  if (actions.kept.length === 0) return null;
+  return h(
+    'details',
+    { class: 'kept-saves' },
+    h('summary', {}, t('settings.kept', { count: actions.kept.length })),
+    h('p', { class: 'meta' }, t('settings.keptIntro')),
+    h(
+      'ul',
+      {},
+      ...actions.kept.map((k) =>
+        h(
+          'li',
+          {},
+          `${k.at ? new Date(k.at).toLocaleString() : t('settings.keptUndated')} — ${actions.scenarioTitle(k.scenarioId)}${k.reason ? `: ${k.reason}` : ''} `,
+          button(t('settings.keptDownload'), () => actions.downloadKept(k.key), { 'data-action': 'download-kept', 'data-kept': k.key }),
+        ),
+      ),
+    ),
+  );
 }
 
 /** A labelled control; its id is its name, so a redraw finds the same control (and keeps focus on it). */
@@ -67,6 +95,7 @@ export function settingsPanel(settings: Settings, actions: PanelActions): HTMLEl
           status.textContent = t('settings.resetDone');
         }, { 'data-action': 'forget-save' })
       : null,
+    keptList(actions),
     status,
   );
 }

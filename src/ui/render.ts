@@ -3,10 +3,11 @@
 // the same result: it announces nothing, plays nothing, saves nothing —
 // those happen in the app machine's transitions.
 import type { AppSnapshot } from '../app/app-machine.ts';
-import type { AppEvent, Notice } from '../app/app-types.ts';
+import type { AppEvent } from '../app/app-types.ts';
 import { phaseOfGame, type GameState } from '../app/game.ts';
 import { formatProblem, type ContentBundle } from '../engine/index.ts';
 import { t } from '../text/i18n.ts';
+import { plain } from './widgets.ts';
 import { button, h } from './dom.ts';
 import { casebookPanel, endingsPanel, glossaryPanel, pausePanel, rulesPanel, settingsPanel } from './panels.ts';
 import { briefingScreen } from './screens/briefing-screen.ts';
@@ -21,6 +22,7 @@ import { outcomeScreen } from './screens/outcome-screen.ts';
 import { guideScreen } from './screens/guide-screen.ts';
 import { sourcesScreen } from './screens/sources-screen.ts';
 import { compareScreen, joinScreen, setupScreen, workshopHub } from './screens/workshop-screens.ts';
+import { noticeLines, replaceScreen, saveAndUpdateLines } from './save-notices.ts';
 import type { Screen, UiContext } from './ui-context.ts';
 
 export { useMarkdown } from './render-guide.ts';
@@ -49,8 +51,6 @@ function uiContext(snapshot: AppSnapshot, send: (event: AppEvent) => void): UiCo
     send,
   };
 }
-
-const noticeText = (n: Notice) => t(n.key, n.values);
 
 function loadingScreen(): Screen {
   return { name: 'boot', body: [h('h1', { tabindex: '-1' }, t('boot.title'))], stage: { scene: 'title' }, stageDescription: t('stage.title') };
@@ -87,13 +87,14 @@ function gameScreen(ui: UiContext, snapshot: AppSnapshot, game: GameState): { sc
 
 function currentScreen(snapshot: AppSnapshot, ui: UiContext): { screen: Screen; key: string } {
   const app = snapshot.context;
-  const notices = app.notices.map(noticeText);
+  const notices = noticeLines(app.notices);
   const at = (state: string) => snapshot.matches({ screen: state } as never);
   if (at('title')) return { screen: titleScreen(ui, notices), key: 'title' };
   if (at('map')) return { screen: mapScreen(ui, app.mapSelected, (id) => app.mapSelected !== id && ui.send({ type: 'map.select', id }), notices), key: 'map' };
   if (at('error')) return { screen: errorScreen(snapshot), key: 'error' };
   if (at('guide')) return { screen: guideScreen(ui), key: 'guide' };
   if (at('sources') && app.bundle) return { screen: sourcesScreen(ui, app.bundle), key: 'sources' };
+  if (at('confirmReplace')) return { screen: replaceScreen(ui, snapshot), key: 'replace' };
   if (snapshot.matches({ screen: { workshop: 'hub' } })) return { screen: workshopHub(ui), key: 'workshop' };
   if (snapshot.matches({ screen: { workshop: 'setup' } })) return { screen: setupScreen(ui, [...app.catalog].sort((a, b) => a.id.localeCompare(b.id))), key: 'setup' };
   if (snapshot.matches({ screen: { workshop: 'join' } })) return { screen: joinScreen(ui), key: 'join' };
@@ -112,7 +113,13 @@ function panelContent(snapshot: AppSnapshot, ui: UiContext): { name: string; con
     content = settingsPanel(ui.settings, {
       update: (patch) => send({ type: 'settings.update', patch }),
       forgetSave: () => send({ type: 'save.forget' }),
-      hasSave: snapshot.context.resumable !== null || snapshot.context.game !== null,
+      hasSave: snapshot.context.resumable !== null || snapshot.context.game !== null || snapshot.context.kept.length > 0,
+      kept: snapshot.context.kept,
+      downloadKept: (key) => send({ type: 'save.downloadKept', key }),
+      scenarioTitle: (id) => {
+        const s = snapshot.context.catalog.find((x) => x.id === id);
+        return s ? plain(s.title) : t('replace.unknown');
+      },
     });
   } else if (panel.name === 'pause') content = pausePanel(() => send({ type: 'panel.close' }));
   else if (panel.name === 'endings') content = endingsPanel(panel.scenarios ?? [], new Set(panel.seenEndings ?? []));
@@ -146,6 +153,9 @@ function menu(snapshot: AppSnapshot, send: (event: AppEvent) => void): HTMLEleme
 export function renderApp(snapshot: AppSnapshot, send: (event: AppEvent) => void): Rendered {
   const ui = uiContext(snapshot, send);
   const { screen, key } = currentScreen(snapshot, ui);
+  // Below the heading: a new version, a save that could not be stored, and the notices where the screen has no place of its own for them.
+  const heading = screen.body.findIndex((n) => n instanceof HTMLElement && n.tagName === 'H1');
+  screen.body.splice(heading + 1, 0, ...saveAndUpdateLines(snapshot, send, screen.name !== 'title' && screen.name !== 'map'));
   const timer = snapshot.context.timer;
   if (timer && (screen.name === 'decision' || screen.name === 'turn')) screen.body.unshift(h('p', { class: 'timer', role: 'timer' }));
   return {

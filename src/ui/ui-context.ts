@@ -26,7 +26,8 @@ export type ScreenName =
   | 'check'
   | 'outcome'
   | 'guide'
-  | 'sources';
+  | 'sources'
+  | 'replace';
 
 export interface UiContext {
   readonly app: AppContext;

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { savedRecords } from './save-helpers.ts';
 import { launchBrowser, openGame, waitForStage } from './harness.ts';
 import { realContent, ROOT } from '../support/content.ts';
 
@@ -249,7 +250,9 @@ describe('save and resume', () => {
     // The settings survived and apply: Russian, larger text.
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--text-scale').trim())).toBe('1.5');
-    expect(await page.evaluate(() => localStorage.getItem('safe-city.save.discarded'))).toContain('truncated');
+    // The copy is kept (in IndexedDB, where saves now live), with the reason.
+    const kept = Object.entries(await savedRecords(page)).filter(([key]) => key.startsWith('kept:'));
+    expect(kept.map(([, value]) => JSON.parse(value).text)).toEqual([expect.stringContaining('truncated')]);
     expect(await page.locator('[data-action="continue"]').count()).toBe(0);
     log.assertClean();
     await session.close();

@@ -5,6 +5,7 @@ import { createActor, waitFor } from 'xstate';
 import { appMachine, type AppActor, type AppSnapshot } from '../../src/app/app-machine.ts';
 import type { AppInput, AppServices, ContentStore, SoundEffect } from '../../src/app/app-types.ts';
 import type { ScenarioSummary } from '../../src/app/catalog.ts';
+import { keyValueBackend, saveStore, type SaveStore } from '../../src/app/save-store.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/app/settings.ts';
 import { memoryStore, type KeyValueStore } from '../../src/app/storage.ts';
 import type { ContentBundle } from '../../src/engine/index.ts';
@@ -32,14 +33,17 @@ export interface Recorded {
   writes: number;
   downloads: { name: string; text: string }[];
   applied: Settings[];
+  /** Each time the app asked to take a new version, and whether it would continue the game after. */
+  updates: boolean[];
 }
 
 export interface Harness {
   actor: AppActor;
   store: KeyValueStore;
+  saves: SaveStore;
   log: Recorded;
   clock: { now: number };
-  /** Wait until the app is no longer loading. */
+  /** Wait until the app is no longer loading and every save it asked for has been written and answered. */
   settle(): Promise<AppSnapshot>;
   snapshot(): AppSnapshot;
 }
@@ -56,18 +60,24 @@ function countingStore(inner: KeyValueStore, log: Recorded): KeyValueStore {
       return inner.set(k, v);
     },
     remove: (k) => inner.remove(k),
+    keys: () => inner.keys?.() ?? [],
   };
 }
 
+const BUSY = ['booting', 'checkingSave', 'keepingSave', 'route', 'starting', 'replacing', 'loading', 'resuming'];
+
 export async function appHarness(
   bundle: ContentBundle,
-  options: { store?: KeyValueStore; start?: AppInput['start']; settings?: Partial<Settings>; notices?: AppInput['notices']; seed?: number } = {},
+  options: { store?: KeyValueStore; saves?: SaveStore; start?: AppInput['start']; settings?: Partial<Settings>; notices?: AppInput['notices']; seed?: number } = {},
 ): Promise<Harness> {
-  const log: Recorded = { announced: [], played: [], writes: 0, downloads: [], applied: [] };
+  const log: Recorded = { announced: [], played: [], writes: 0, downloads: [], applied: [], updates: [] };
   const clock = { now: 1_700_000_000_000 };
   const store = countingStore(options.store ?? memoryStore(), log);
+  // Saves go to the same store as the settings (as with localStorage) unless a test brings its own.
+  const saves = options.saves ?? saveStore(keyValueBackend(store, 'memory'));
   const services: AppServices = {
     store,
+    saves,
     content: bundleContent(bundle),
     announce: (message, politeness = 'polite') => log.announced.push({ message, politeness }),
     play: (effect) => log.played.push(effect),
@@ -77,13 +87,23 @@ export async function appHarness(
     now: () => clock.now,
     download: (name, text) => log.downloads.push({ name, text }),
     print: () => {},
+    applyUpdate: (resume) => log.updates.push(resume),
   };
   const actor = createActor(appMachine, {
     input: { services, catalog: catalogOf(bundle), settings: { ...DEFAULT_SETTINGS, ...options.settings }, notices: options.notices ?? [], start: options.start ?? null },
   });
   actor.start();
-  const settle = () =>
-    waitFor(actor, (s) => !['booting', 'checkingSave', 'loading', 'resuming'].some((state) => s.matches({ screen: state } as never)) && !s.matches({ panel: 'loading' }) && !s.matches({ screen: { workshop: { compare: 'importing' } } }));
+  const busy = (s: AppSnapshot) => BUSY.some((state) => s.matches({ screen: state } as never)) || s.matches({ panel: 'loading' }) || s.matches({ screen: { workshop: { compare: 'importing' } } });
+  const settle = async () => {
+    for (let i = 0; i < 100; i++) {
+      await waitFor(actor, (s) => !busy(s));
+      await saves.idle();
+      // The answers to the writes arrive as events: let them in, then look again.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!busy(actor.getSnapshot())) break;
+    }
+    return actor.getSnapshot();
+  };
   await settle();
-  return { actor, store, log, clock, settle, snapshot: () => actor.getSnapshot() };
+  return { actor, store, saves, log, clock, settle, snapshot: () => actor.getSnapshot() };
 }
