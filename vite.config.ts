@@ -159,6 +159,11 @@ export default defineConfig({
     // Phaser alone is ~1.5 MB minified; it lives in its own chunk.
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
+      // The engine is pure (no top-level effects; a test keeps it so), but its
+      // zod schemas are built by calls a bundler must assume have effects:
+      // saying so lets the validator and the content schema leave the initial
+      // bundle and load with the first scenario.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]engine[\\/]/.test(id) },
       output: {
         // Vite 8 bundles with Rolldown; `codeSplitting.groups` replaces
         // Rollup's `manualChunks` (and Rolldown's older `advancedChunks`).

@@ -60,7 +60,6 @@ import {
   scenarioMachine,
   enabledEvents,
   formatProblem,
-  loadContent,
   makePolicy,
   phaseOf,
   compileScenario,
@@ -73,6 +72,7 @@ import {
   type Policy,
   type RunResult,
 } from '../src/engine/index.ts';
+import { loadContent } from '../src/engine/validate.ts';
 import { CONTENT_DIR, loadBundleOrExit, readContentFiles } from './content-files.ts';
 import { exploreInParallel } from './explore-parallel.ts';
 

@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as engine from '../src/engine/index.ts';
+import { yearOfTurn } from '../src/engine/validate.ts';
 import type { ContentBundle, Fact, LocalizedText, Scenario, SourceDocument } from '../src/engine/index.ts';
 import { loadBundleOrExit } from './content-files.ts';
 import './locales-from-disk.ts';
@@ -73,7 +74,7 @@ function scenarioElements(s: Scenario): CitedElement[] {
   const c = engine.compileScenario(s, bundle.shared);
   const eventYear = (e: engine.EventCard) => {
     const turn = engine.earliestTurnOnAnyPath(c, e);
-    return turn === undefined ? undefined : engine.yearOfTurn(s, turn);
+    return turn === undefined ? undefined : yearOfTurn(s, turn);
   };
   const out: CitedElement[] = [{ path: '$.briefing', label: 'briefing', texts: [txt(s.briefing.text)], sources: s.briefing.sources, year: start }];
   s.advisors.forEach((a, i) => out.push({ path: `$.advisors[${i}]`, label: `advisor ${txt(a.name)} (${a.role})`, texts: [txt(a.view)], sources: a.sources, year: start }));

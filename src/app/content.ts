@@ -2,7 +2,7 @@
 // (sources, the shared deck, the glossary) and only the scenarios asked for.
 // Files are bundled as text and checked by the same validator as
 // `npm run scenarios:check`.
-import { loadContent, type ContentFile, type ContentReport } from '../engine/index.ts';
+import type { ContentFile, ContentReport } from '../engine/index.ts';
 import type { ContentStore } from './app-types.ts';
 import type { ScenarioSummary } from './catalog.ts';
 
@@ -16,7 +16,10 @@ export function contentStore(catalog: readonly ScenarioSummary[], read: (names: 
     const key = scenarioFiles.join(',');
     let pending = cache.get(key);
     if (!pending) {
-      pending = read([...SHARED, ...scenarioFiles]).then((entries) => loadContent(entries, { requireScenario: scenarioFiles.length > 0 }));
+      // The validator (and the content schema) load with the first content, not with the title.
+      pending = Promise.all([read([...SHARED, ...scenarioFiles]), import('../engine/validate.ts')]).then(([entries, { loadContent }]) =>
+        loadContent(entries, { requireScenario: scenarioFiles.length > 0 }),
+      );
       cache.set(key, pending);
     }
     return pending;

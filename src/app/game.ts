@@ -3,7 +3,7 @@
 // content), how much of the ledger the screens have shown, and the team's
 // workshop details. The engine actor itself is a child of the app machine.
 import { createActor, type ActorRefFrom } from 'xstate';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   scenarioMachine,
   enabledEvents,
@@ -17,25 +17,26 @@ import {
 } from '../engine/index.ts';
 
 export const GameEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('briefing.start') }).strict(),
-  z.object({ type: z.literal('decision.choose'), decision: z.string(), options: z.array(z.string()) }).strict(),
-  z.object({ type: z.literal('event.respond'), response: z.string() }).strict(),
-  z.object({ type: z.literal('turn.continue') }).strict(),
+  z.strictObject({ type: z.literal('briefing.start') }),
+  z.strictObject({ type: z.literal('decision.choose'), decision: z.string(), options: z.array(z.string()) }),
+  z.strictObject({ type: z.literal('event.respond'), response: z.string() }),
+  z.strictObject({ type: z.literal('turn.continue') }),
 ]);
 
+const shortText = (max: number) => z.string().check(z.maxLength(max));
+const answers = () => z.optional(z.record(shortText(64), shortText(64)));
+
 /** A team's place in a workshop or class: its name, the session, and its own knowledge-check answers. */
-export const GameMeta = z
-  .object({
-    team: z.string().max(40).optional(),
-    sessionCode: z.string().max(32).optional(),
-    knowledgeCheck: z.boolean().default(false),
-    timerMinutes: z.number().int().min(0).max(15).default(0),
-    /** The full game or the lesson length, chosen on the briefing. */
-    length: z.enum(['full', 'lesson']).default('full'),
-    before: z.record(z.string().max(64), z.string().max(64)).optional(),
-    after: z.record(z.string().max(64), z.string().max(64)).optional(),
-  })
-  .strict();
+export const GameMeta = z.strictObject({
+  team: z.optional(shortText(40)),
+  sessionCode: z.optional(shortText(32)),
+  knowledgeCheck: z._default(z.boolean(), false),
+  timerMinutes: z._default(z.int().check(z.minimum(0), z.maximum(15)), 0),
+  /** The full game or the lesson length, chosen on the briefing. */
+  length: z._default(z.enum(['full', 'lesson']), 'full'),
+  before: answers(),
+  after: answers(),
+});
 export type GameMeta = z.infer<typeof GameMeta>;
 
 export const NO_META: GameMeta = { knowledgeCheck: false, timerMinutes: 0, length: 'full' };

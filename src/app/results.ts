@@ -2,7 +2,7 @@
 // facilitator's screen turns it back into an outcome — by replaying the moves
 // through the engine, never by trusting a claimed ending or measure.
 import { createActor } from 'xstate';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   scenarioMachine,
   enabledEvents,
@@ -21,18 +21,17 @@ export const RESULT_FILE_VERSION = 1;
 export const MAX_RESULT_FILE_BYTES = 256 * 1024;
 export const MAX_TEAM_NAME = 40;
 
-const Answers = z.record(z.string().max(64), z.string().max(64));
+const shortText = (max: number) => z.string().check(z.maxLength(max));
+const Answers = z.record(shortText(64), shortText(64));
 
-export const ResultFile = z
-  .object({
-    format: z.literal('safe-city-result'),
-    version: z.literal(RESULT_FILE_VERSION),
-    team: z.string().min(1).max(MAX_TEAM_NAME),
-    code: z.string().max(64),
-    scenario: z.string().max(80),
-    knowledge: z.object({ before: Answers, after: Answers }).strict().optional(),
-  })
-  .strict();
+export const ResultFile = z.strictObject({
+  format: z.literal('safe-city-result'),
+  version: z.literal(RESULT_FILE_VERSION),
+  team: z.string().check(z.minLength(1), z.maxLength(MAX_TEAM_NAME)),
+  code: shortText(64),
+  scenario: shortText(80),
+  knowledge: z.optional(z.strictObject({ before: Answers, after: Answers })),
+});
 export type ResultFile = z.infer<typeof ResultFile>;
 
 export function shapeOf(c: CompiledScenario): MoveShape {

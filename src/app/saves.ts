@@ -2,7 +2,7 @@
 // is checked (save-check.ts) before it is restored; one made on other content,
 // or damaged, is replayed move by move; one that cannot be used is set aside
 // with the reason, never silently dropped (save-store.ts keeps the copies).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { STATE_VERSION, type CompiledScenario, type GameEvent } from '../engine/index.ts';
 import { GameEventSchema, GameMeta, type GameState } from './game.ts';
 import { LEGACY_SAVE_KEY } from './save-store.ts';
@@ -12,21 +12,19 @@ export const SAVE_VERSION = 1;
 /** Saves are small; anything larger is not ours. */
 export const MAX_SAVE_BYTES = 2_000_000;
 
-export const SaveFile = z
-  .object({
-    version: z.number().int(),
-    savedAt: z.string(),
-    scenarioId: z.string(),
-    seed: z.number().int().min(0).max(0xffff_ffff),
-    fingerprint: z.string(),
-    /** Which game this is: a save replaces only a save of the same game (saves from before this field count as game ''). */
-    game: z.string().max(64).optional(),
-    events: z.array(GameEventSchema).max(2000),
-    shown: z.number().int().min(0),
-    snapshot: z.unknown(),
-    meta: GameMeta.optional(),
-  })
-  .strict();
+export const SaveFile = z.strictObject({
+  version: z.int(),
+  savedAt: z.string(),
+  scenarioId: z.string(),
+  seed: z.int().check(z.minimum(0), z.maximum(0xffff_ffff)),
+  fingerprint: z.string(),
+  /** Which game this is: a save replaces only a save of the same game (saves from before this field count as game ''). */
+  game: z.optional(z.string().check(z.maxLength(64))),
+  events: z.array(GameEventSchema).check(z.maxLength(2000)),
+  shown: z.int().check(z.minimum(0)),
+  snapshot: z.unknown(),
+  meta: z.optional(GameMeta),
+});
 export type SaveFile = z.infer<typeof SaveFile>;
 
 /** FNV-1a over the engine's state shape, the scenario and the shared deck: a save made on other content, or by an engine that kept its state differently, is replayed, not restored. */

@@ -1,29 +1,29 @@
 // Player settings, remembered in this browser only.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { KeyValueStore } from './storage.ts';
 
 export const SETTINGS_KEY = 'safe-city.settings';
 export const TEXT_SCALES = [1, 1.25, 1.5, 1.75, 2] as const;
 export const MAX_OPENED = 300;
 
-export const Settings = z
-  .object({
-    version: z.literal(1),
-    lang: z.string().min(2).max(8),
-    music: z.number().min(0).max(1),
-    effects: z.number().min(0).max(1),
-    muted: z.boolean(),
-    captions: z.boolean(),
-    reducedMotion: z.enum(['system', 'on', 'off']),
-    textScale: z.number().min(1).max(2),
-    classroom: z.boolean(),
-    tips: z.boolean().default(true),
-    /** Show the city picture beside the text (off: the text takes the whole width). */
-    stage: z.boolean().default(true),
-    /** The folded sections this player has opened: they stay open for them. */
-    opened: z.array(z.string().max(80)).max(MAX_OPENED).default([]),
-  })
-  .strict();
+const unit = () => z.number().check(z.minimum(0), z.maximum(1));
+
+export const Settings = z.strictObject({
+  version: z.literal(1),
+  lang: z.string().check(z.minLength(2), z.maxLength(8)),
+  music: unit(),
+  effects: unit(),
+  muted: z.boolean(),
+  captions: z.boolean(),
+  reducedMotion: z.enum(['system', 'on', 'off']),
+  textScale: z.number().check(z.minimum(1), z.maximum(2)),
+  classroom: z.boolean(),
+  tips: z._default(z.boolean(), true),
+  /** Show the city picture beside the text (off: the text takes the whole width). */
+  stage: z._default(z.boolean(), true),
+  /** The folded sections this player has opened: they stay open for them. */
+  opened: z._default(z.array(z.string().check(z.maxLength(80))).check(z.maxLength(MAX_OPENED)), []),
+});
 export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -4,7 +4,8 @@
 import { createActor, initialTransition, type ActorScope } from 'xstate';
 import { scenarioMachine, type CompiledScenario, type GameEvent, type GameSnapshot } from './compile.ts';
 import { enabledEvents, phaseOf } from './moves.ts';
-import { METRIC_IDS, type MetricId } from './schema.ts';
+import { METRIC_IDS } from './metric-ids.ts';
+import type { MetricId } from './schema.ts';
 import { nextInt, seedRandom, type RandomState } from './random.ts';
 
 export interface ExploreOptions {

@@ -9,7 +9,8 @@ export * from './moves.ts';
 export * from './policies.ts';
 export * from './run.ts';
 export * from './explore.ts';
-export * from './validate.ts';
+// The validator (loadContent) is imported on its own: it is large and loads with the first content.
+export * from './content-types.ts';
 export * from './loans.ts';
 export * from './preview.ts';
 export * from './history.ts';

@@ -1,6 +1,7 @@
 // The measures, their ranges, and the one function through which every change
 // passes, so that the cause ledger always adds up to the final values.
-import { METRIC_IDS, type MetricId } from './schema.ts';
+import { METRIC_IDS } from './metric-ids.ts';
+import type { MetricId } from './schema.ts';
 
 export type Metrics = Record<MetricId, number>;
 

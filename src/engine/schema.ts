@@ -2,6 +2,9 @@
 // single definition of what a valid file is. The JSON Schema in
 // scenarios/schema/ is generated from it (npm run schema:generate).
 import { z } from 'zod';
+import { METRIC_IDS } from './metric-ids.ts';
+
+export { METRIC_IDS };
 
 export const SCHEMA_VERSION = 1;
 
@@ -33,14 +36,6 @@ export const SourceRef = z
   .string()
   .regex(/^(S\d+|F\d{3})$/, 'a source id such as "S4" or a fact id such as "F010"');
 
-export const METRIC_IDS = [
-  'debt',
-  'dataExposure',
-  'backlash',
-  'publicSafety',
-  'sovereignty',
-  'standing',
-] as const;
 export const MetricId = z.enum(METRIC_IDS);
 export type MetricId = z.infer<typeof MetricId>;
 

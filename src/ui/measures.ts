@@ -2,7 +2,6 @@
 // sticks to the top (one row on a phone), with each measure's last change and
 // the rules behind it one tap away; the supporting measures fold away.
 import { METRIC_RANGES, type MetricId } from '../engine/index.ts';
-import type { AppEvent } from '../app/app-types.ts';
 import { fmt, t } from '../text/i18n.ts';
 import { button, h } from './dom.ts';
 import { disclose } from './disclose.ts';
@@ -29,7 +28,6 @@ function item(ui: UiContext, m: MetricId, value: number, delta: number | undefin
   bar.style.setProperty('--share', share.toFixed(3)); // CSSOM, not a style attribute: allowed by the CSP
   const direction = delta === undefined || Math.abs(delta) < 0.05 ? null : delta > 0 ? 'up' : 'down';
   const good = direction === null ? null : LOWER_IS_BETTER.has(m) === (direction === 'down');
-  const send = (e: AppEvent) => ui.send(e);
   return h(
     'div',
     { class: `meter meter-${m}`, 'data-metric': m },
@@ -37,8 +35,13 @@ function item(ui: UiContext, m: MetricId, value: number, delta: number | undefin
     h('span', { class: 'meter-value' }, shortValue(m, value)),
     direction ? h('span', { class: `meter-delta ${good ? 'is-better' : 'is-worse'}` }, `${direction === 'up' ? '▲' : '▼'}${m === 'debt' ? fmt.delta(delta!, 1) : fmt.delta(delta!, 1)}`) : null,
     h('span', { class: 'meter-track', role: 'presentation' }, bar),
-    button('?', () => send({ type: 'panel.open', panel: 'rules', metric: m }), { class: 'rules-button', 'aria-label': `${t('debrief.rules')}: ${t(`metric.${m}`)}`, 'data-action': `rules-${m}` }),
+    rulesButton(ui, m),
   );
+}
+
+/** The "?" beside a measure: the model's rules for it, with this scenario's own choices and events. */
+export function rulesButton(ui: UiContext, m: MetricId): HTMLElement {
+  return button('?', () => ui.send({ type: 'panel.open', panel: 'rules', metric: m }), { class: 'rules-button', 'aria-label': `${t('debrief.rules')}: ${t(`metric.${m}`)}`, 'data-action': `rules-${m}` });
 }
 
 /** The measures bar: the three outcomes in a row; the supporting measures on request. */

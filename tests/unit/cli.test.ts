@@ -11,7 +11,6 @@ import {
   exploreScenario,
   formatProblem,
   initialMetrics,
-  loadContent,
   METRIC_IDS,
   compileScenario,
   printableResult,
@@ -20,6 +19,7 @@ import {
   type PolicyName,
   type Scenario,
 } from '../../src/engine/index.ts';
+import { loadContent } from '../../src/engine/validate.ts';
 import type { CliIo } from '../../tools/cli.ts';
 import { readContentFiles } from '../../tools/content-files.ts';
 import { main as explore } from '../../tools/explore.ts';

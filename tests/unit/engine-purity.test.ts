@@ -16,7 +16,7 @@ describe('engine purity: it runs in plain Node', () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
 
     vi.resetModules();
-    const engine = await import('../../src/engine/index.ts');
+    const engine = { ...(await import('../../src/engine/index.ts')), ...(await import('../../src/engine/validate.ts')) };
     const fixtureDir = join(ROOT, 'tests', 'fixtures', 'mini');
     const files = ['sources.json', 'shared-events.json', 'glossary.json', 'mini.json'].map((name) => ({
       path: `tests/fixtures/mini/${name}`,

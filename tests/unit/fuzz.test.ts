@@ -12,7 +12,6 @@ import {
   enabledEvents,
   formatProblem,
   initialMetrics,
-  loadContent,
   makePolicy,
   METRIC_IDS,
   METRIC_RANGES,
@@ -26,6 +25,7 @@ import {
   type GameMachine,
   type RunResult,
 } from '../../src/engine/index.ts';
+import { loadContent } from '../../src/engine/validate.ts';
 import { readContentFiles } from '../../tools/content-files.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -12,7 +12,7 @@ import { causeLabel } from '../../text/explain.ts';
 import { fmt, plain, t } from '../../text/i18n.ts';
 import { button, h, type Child } from '../dom.ts';
 import { disclose } from '../disclose.ts';
-import { shortValue } from '../measures.ts';
+import { rulesButton, shortValue } from '../measures.ts';
 import { endingRules } from '../model-text.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { formatMetric, LOWER_IS_BETTER, PRIMARY_METRICS, referenceList, sourceList, text, tip } from '../widgets.ts';
@@ -213,6 +213,7 @@ export function debriefScreen(ui: UiContext, game: GameState): Screen {
         h('span', { class: 'final-label' }, t(`metric.${m}`)),
         h('strong', {}, formatMetric(m, ctx.metrics[m])),
         h('span', { class: 'meta' }, ` ${fmt.delta(ctx.metrics[m] - (s.initialMetrics[m] ?? 0), 1)} · ${t(LOWER_IS_BETTER.has(m) ? 'metric.lowerIsBetter' : 'metric.higherIsBetter')}`),
+        rulesButton(ui, m),
       ),
     ),
   );
