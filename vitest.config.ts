@@ -12,8 +12,12 @@ export default mergeConfig(
           test: {
             name: 'unit',
             environment: 'node',
-            // The locale files, registered once (the browser build does this in main.ts).
-            setupFiles: ['src/text/locales.ts'],
+            // Files share a worker's module cache: the engine, the content and
+            // the locales are imported once per worker, not once per file
+            // (about a quarter of the run). Tests keep no state in modules
+            // between files; the language is set by each test that needs it.
+            isolate: false,
+            setupFiles: ['tests/unit-setup.ts'],
             include: [
               'src/**/*.test.ts',
               'tests/unit/**/*.test.ts',

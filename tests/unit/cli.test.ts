@@ -423,7 +423,10 @@ describe.concurrent('the tools on the real content in scenarios/', () => {
     }
   });
 
-  it('simulate on every real scenario: deterministic, historical, ledger adds up; explore has no dead ends', { timeout: 600_000 }, async () => {
+  // explore's contract is checked on one real scenario: that every scenario has
+  // no dead end over every combination is the model tests' job
+  // (tests/model/scenario-graph.test.ts), which explore the same way.
+  it('simulate on every real scenario: deterministic, historical, ledger adds up; explore has no dead ends on a real scenario', { timeout: 600_000 }, async () => {
     if (!bundle) {
       // Without loadable content every scenario-level command must refuse too.
       const out = await cli('simulate', ['--scenario', 'any', '--seed', '1']);
@@ -432,14 +435,13 @@ describe.concurrent('the tools on the real content in scenarios/', () => {
       expect(problems.length).toBeGreaterThan(0);
       return;
     }
-    for (const s of bundle.scenarios) {
+    for (const [index, s] of bundle.scenarios.entries()) {
       const args = ['--scenario', s.id, '--seed', '3'];
-      const [a, b, hist, first, explored] = await Promise.all([
+      const [a, b, hist, first] = await Promise.all([
         cliJson<RunResult>('simulate', args),
         cliJson<RunResult>('simulate', args),
         cliJson<RunResult>('simulate', ['--scenario', s.id, '--seed', '3', '--policy', 'historical']),
         cliJson<RunResult>('simulate', ['--scenario', s.id, '--seed', '3', '--policy', 'first']),
-        cliJson<ExploreOutput>('explore', ['--scenario', s.id, '--seeds', '1']),
       ]);
       expect(a.out.stdout).toBe(b.out.stdout);
       for (const r of [a.json, hist.json, first.json]) {
@@ -448,7 +450,7 @@ describe.concurrent('the tools on the real content in scenarios/', () => {
       }
       expect(a.json).toEqual(inProcessRun(bundle, s.id, 3, 'random'));
       expectHistoricalChoices(hist.json, s);
-      expectExploreShape(explored.json, s);
+      if (index === 0) expectExploreShape((await cliJson<ExploreOutput>('explore', ['--scenario', s.id, '--seeds', '1'])).json, s);
     }
   });
 });
