@@ -29,3 +29,7 @@ export interface ContentReport {
 export function formatProblem(p: Problem): string {
   return `${p.file}: ${p.path}: ${p.expected}`;
 }
+
+export const SOURCES_FILE = 'sources.json';
+export const SHARED_EVENTS_FILE = 'shared-events.json';
+export const GLOSSARY_FILE = 'glossary.json';
