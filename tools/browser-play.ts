@@ -87,9 +87,12 @@ async function identity(page: Page): Promise<string> {
 
 /** Click the nth enabled element matching the selector in the game text (wrapping round). */
 async function clickNth(page: Page, selector: string, n: number): Promise<boolean> {
-  const handles = await page.$$(`#app ${selector}:not([disabled])`);
-  if (handles.length === 0) return false;
-  await handles[n % handles.length]!.click();
+  // A locator, not an element handle: a late redraw (a save answered, a notice
+  // shown) replaces the buttons, and a locator finds the new one again.
+  const buttons = page.locator(`#app ${selector}:not([disabled])`);
+  const count = await buttons.count();
+  if (count === 0) return false;
+  await buttons.nth(n % count).click();
   return true;
 }
 
