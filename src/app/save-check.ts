@@ -16,6 +16,7 @@ import {
   type CompiledScenario,
   type GameContext,
   type LedgerEntry,
+  type CardRecord,
   type LoanState,
   type Metrics,
   type Phase,
@@ -55,7 +56,7 @@ const LoanSchema: z.ZodType<LoanState> = z
 
 const ResponseSchema: z.ZodType<ResponseRecord> = z.object({ turn: count, event: id, response: id }).strict();
 
-const int32 = z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1);
+const CardSchema: z.ZodType<CardRecord> = z.object({ turn: count, event: id, substitute: z.boolean() }).strict();
 
 export const GameContextSchema: z.ZodType<GameContext> = z
   .object({
@@ -69,8 +70,8 @@ export const GameContextSchema: z.ZodType<GameContext> = z
     metrics: MetricsSchema,
     loans: z.array(LoanSchema).max(100),
     debtService: amount,
-    rng: z.array(int32).length(4),
     seen: z.array(id).max(10_000),
+    cards: z.array(CardSchema).max(10_000),
     responses: z.array(ResponseSchema).max(10_000),
     currentEvent: id.nullable(),
     ledger: z.array(LedgerEntrySchema).max(100_000),

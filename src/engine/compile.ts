@@ -1,13 +1,13 @@
 // Scenario data → XState v5 machine. The machine holds no timers and no async
-// work, so xstate/graph can traverse it; all randomness comes from the seeded
-// generator state kept in the context, which makes every run reproducible and
-// every snapshot serialisable for save and resume.
+// work, so xstate/graph can traverse it; the only chance is the event card,
+// a pure function of the seed and the turn (deck.ts), which makes every run
+// reproducible and every snapshot serialisable for save and resume.
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import { evaluate, type ConditionState } from './conditions.ts';
 import type { LoanState } from './loans.ts';
 import { initialMetrics, recordChange, type Cause, type LedgerEntry, type Metrics } from './metrics.ts';
 import { exposureRisk, rulesAt, scopeFactorOf, type RuleScope } from './model-rules.ts';
-import { pickWeighted, seedRandom, type RandomState } from './random.ts';
+import { drawCard, type CardRecord, type DeckLead } from './deck.ts';
 import type { Decision, Effect, Ending, EventCard, Option, Scenario, SharedEvents, Tag } from './schema.ts';
 
 export { exposureRisk };
@@ -17,7 +17,7 @@ export { exposureRisk };
  * so that saves made by an older engine are replayed from their moves
  * instead of restored (the content fingerprint includes it).
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 export interface ResponseRecord {
   turn: number;
@@ -38,8 +38,9 @@ export interface GameContext extends ConditionState {
   loans: LoanState[];
   /** Interest and repayments paid in the last turn, USD millions. */
   debtService: number;
-  rng: RandomState;
   seen: string[];
+  /** The cards met, turn by turn; quiet turns have none. */
+  cards: CardRecord[];
   responses: ResponseRecord[];
   currentEvent: string | null;
   ledger: LedgerEntry[];
@@ -73,9 +74,11 @@ export interface CompiledScenario {
   earlyEndings: readonly Ending[];
   /** Multiplier for exposure accumulation from the breadth of data collected. */
   scopeFactor: number;
+  /** Which card leads each turn of the session's deck (deck.ts). */
+  deckLead: DeckLead;
 }
 
-export function compileScenario(scenario: Scenario, shared?: SharedEvents, length: GameLength = 'full'): CompiledScenario {
+export function compileScenario(scenario: Scenario, shared?: SharedEvents, length: GameLength = 'full', deckLead: DeckLead = 'weight'): CompiledScenario {
   const lesson = length === 'lesson' ? scenario.lesson : undefined;
   const presets = new Map(
     (lesson?.preset ?? []).map((id) => {
@@ -104,6 +107,7 @@ export function compileScenario(scenario: Scenario, shared?: SharedEvents, lengt
     regularEndings: scenario.endings.filter((e) => !e.early),
     earlyEndings: scenario.endings.filter((e) => e.early),
     scopeFactor: scopeFactorOf(scenario.dataScope),
+    deckLead,
   };
 }
 
@@ -130,8 +134,8 @@ export function initialContext(c: CompiledScenario, seed: number): GameContext {
     metrics: initialMetrics(c.scenario.initialMetrics),
     loans: [],
     debtService: 0,
-    rng: seedRandom(seed),
     seen: [],
+    cards: [],
     responses: [],
     currentEvent: null,
     ledger: [],
@@ -278,16 +282,16 @@ function turnBegun(c: CompiledScenario, ctx: GameContext): GameContext {
     for (const rule of rulesAt('turn-end')) rule.apply(d, scope);
   }
 
-  const eligible = c.events.filter((e) => isEventEligible(e, d));
-  if (eligible.length === 0) {
+  // The session's deck: the card depends on the seed and the turn, not on the path (deck.ts).
+  const draw = drawCard(c, d.seed, d, isEventEligible);
+  if (!draw) {
     d.currentEvent = null;
     return d;
   }
-  const [index, rng] = pickWeighted(d.rng, eligible.map((e) => e.weight));
-  const event = eligible[index]!;
-  d.rng = rng;
+  const { event, substitute } = draw;
   d.currentEvent = event.id;
   d.seen = [...ctx.seen, event.id];
+  d.cards = [...ctx.cards, { turn: d.turn, event: event.id, substitute }];
   applyEffects(d, event.effects, { kind: 'event', event: event.id }, event.sources);
   return d;
 }

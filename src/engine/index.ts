@@ -14,3 +14,5 @@ export * from './content-types.ts';
 export * from './loans.ts';
 export * from './preview.ts';
 export * from './history.ts';
+export * from './deck.ts';
+export * from './strategies.ts';

@@ -99,7 +99,7 @@ function inProcessRun(bundle: ContentBundle, id: string, seed: number, policy: P
   return printableResult(runScenario(compileScenario(scenario, bundle.shared), { seed, policy, choices }));
 }
 
-const RESULT_KEYS = ['scenario', 'seed', 'choices', 'responses', 'ending', 'metrics', 'ledger'];
+const RESULT_KEYS = ['scenario', 'seed', 'choices', 'responses', 'events', 'ending', 'metrics', 'ledger'];
 const LEDGER_KEYS = ['turn', 'metric', 'delta', 'cause', 'sources'];
 const EXPLORE_KEYS = ['scenario', 'paths', 'exhaustive', 'endings', 'metrics', 'deadEnds', 'unreachableEndings'];
 
@@ -128,6 +128,8 @@ function expectResultShape(result: RunResult, scenario: Scenario, seed: number) 
   for (const m of METRIC_IDS) expect(Number.isFinite(result.metrics[m])).toBe(true);
   expect(result.responses.length).toBeLessThanOrEqual(scenario.turns);
   for (const r of result.responses) expect(sorted(Object.keys(r))).toEqual(['event', 'response', 'turn']);
+  // Every card met is answered before the game moves on: the events are the answered cards, turn by turn.
+  expect(result.events).toEqual(result.responses.map(({ turn, event }) => ({ turn, event })));
   for (const entry of result.ledger) {
     expect(sorted(Object.keys(entry))).toEqual(sorted(LEDGER_KEYS));
     expect(Number.isInteger(entry.turn)).toBe(true);
