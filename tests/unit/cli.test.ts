@@ -19,6 +19,7 @@ import {
   type PolicyName,
   type Scenario,
 } from '../../src/engine/index.ts';
+import { encodeSession } from '../../src/app/codes.ts';
 import { loadContent } from '../../src/engine/validate.ts';
 import type { CliIo } from '../../tools/cli.ts';
 import { readContentFiles } from '../../tools/content-files.ts';
@@ -100,6 +101,8 @@ function inProcessRun(bundle: ContentBundle, id: string, seed: number, policy: P
 }
 
 const RESULT_KEYS = ['scenario', 'seed', 'choices', 'responses', 'events', 'ending', 'metrics', 'ledger'];
+/** A workshop session of the mini fixture (its only scenario, index 0) with seed 4242. */
+const MINI_SESSION = encodeSession({ scenarioIndex: 0, seed: 4242, knowledgeCheck: true, timerMinutes: 0 });
 const LEDGER_KEYS = ['turn', 'metric', 'delta', 'cause', 'sources'];
 const EXPLORE_KEYS = ['scenario', 'paths', 'exhaustive', 'endings', 'metrics', 'deadEnds', 'unreachableEndings'];
 
@@ -249,6 +252,19 @@ describe.concurrent('simulate and explore on the mini fixture', () => {
     expect(json).toEqual(inProcessRun(bundle, 'mini', 7, 'random'));
   });
 
+  it('--session plays as a team of that session: its scenario and seed, with the cards met turn by turn', { timeout: TIMEOUT }, async () => {
+    const [alone, withScenario, other] = await Promise.all([
+      sim('--session', MINI_SESSION),
+      sim('--scenario', 'mini', '--session', MINI_SESSION),
+      sim('--session', MINI_SESSION, '--choice', 'vendor=domestic'),
+    ]);
+    expectResultShape(alone.json, mini, 4242);
+    expect(alone.json).toEqual(inProcessRun(bundle, 'mini', 4242, 'random'));
+    expect(withScenario.out.stdout).toBe(alone.out.stdout);
+    expect(other.json).toEqual(inProcessRun(bundle, 'mini', 4242, 'random', { vendor: ['domestic'] }));
+    expect(alone.json.events.length).toBeGreaterThan(0);
+  });
+
   it('gives byte-identical stdout for the same arguments', { timeout: TIMEOUT }, async () => {
     const args = ['--scenario', 'mini', '--seed', '42', '--choice', 'safeguards=keys', '--policy', 'random'];
     const [a, b] = await Promise.all([sim(...args), sim(...args)]);
@@ -310,6 +326,10 @@ describe.concurrent('simulate and explore on the mini fixture', () => {
     ['a seed beyond 32 bits (it would repeat another seed\'s game)', ['--scenario', 'mini', '--seed', '4294967297'], '4294967297'],
     ['a decision named like an Object.prototype key', ['--scenario', 'mini', '--seed', '1', '--choice', 'constructor=x'], 'constructor'],
     ['an unavailable option', ['--scenario', 'mini', '--seed', '1', '--choice', 'vendor=domestic', '--choice', 'financing=gift'], 'gift'],
+    ['a --session that is no code', ['--session', 'not-a-code!'], 'not-a-code!'],
+    ['a --session with a mistyped character', ['--session', MINI_SESSION.slice(0, -1) + (MINI_SESSION.endsWith('0') ? '1' : '0')], 'check character'],
+    ['a --session and a --seed', ['--session', MINI_SESSION, '--seed', '3'], 'not both'],
+    ['a --session of another scenario than --scenario', ['--scenario', 'other', '--session', MINI_SESSION], '"other"'],
   ])('simulate with %s exits 2 naming the bad value on stderr only', { timeout: TIMEOUT }, async (_label, args, bad) => {
     const out = await cli('simulate', [...FIXTURE_ARGS, ...args]);
     expect(out.code).toBe(2);
