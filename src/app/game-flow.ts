@@ -2,7 +2,7 @@
 // game (the scenario's machine spawned as a child), taking the engine's
 // answer to a move, and what a move says and plays. The app machine calls
 // them from its actions; nothing here runs during a render.
-import { compileScenario, type ContentBundle, type GameEvent, type GameLength } from '../engine/index.ts';
+import { compileScenario, currentCard, type ContentBundle, type GameEvent, type GameLength } from '../engine/index.ts';
 import { causeText } from '../text/explain.ts';
 import { fmt, plain, t } from '../text/i18n.ts';
 import type { AppContext, AppServices, Notice } from './app-types.ts';
@@ -97,7 +97,7 @@ export function reportScreen(services: AppServices, game: GameState): void {
   const phase = phaseOfGame(game);
   if (phase !== 'awaitingResponse' && phase !== 'quietTurn') return;
   announceChanges(services, game, game.fresh);
-  const event = ctx.currentEvent ? game.compiled.eventById.get(ctx.currentEvent) : undefined;
+  const event = currentCard(game.compiled, ctx);
   if (event) {
     services.announce(plain(event.headline));
     services.play('headline');

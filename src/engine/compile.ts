@@ -8,6 +8,7 @@ import type { LoanState } from './loans.ts';
 import { initialMetrics, recordChange, type Cause, type LedgerEntry, type Metrics } from './metrics.ts';
 import { exposureRisk, rulesAt, scopeFactorOf, type RuleScope } from './model-rules.ts';
 import { drawCard, type CardRecord, type DeckLead } from './deck.ts';
+import { currentCard, versionFor } from './variants.ts';
 import type { Decision, Effect, Ending, EventCard, Option, Scenario, SharedEvents, Tag } from './schema.ts';
 
 export { exposureRisk };
@@ -179,14 +180,15 @@ export function choiceProblem(
 }
 
 export function isResponseOffered(c: CompiledScenario, ctx: GameContext, responseId: string): boolean {
-  const event = ctx.currentEvent === null ? undefined : c.eventById.get(ctx.currentEvent);
-  const response = event?.responses.find((r) => r.id === responseId);
+  const response = currentCard(c, ctx)?.responses.find((r) => r.id === responseId);
   return response !== undefined && evaluate(response.when, ctx);
 }
 
 export function isEventEligible(event: EventCard, ctx: GameContext): boolean {
   if (event.once && ctx.seen.includes(event.id)) return false;
-  return evaluate(event.when, ctx) && event.responses.some((r) => evaluate(r.when, ctx));
+  // The version this team would meet (variants.ts): the card applies where its own condition or a variant's holds.
+  const version = versionFor(event, ctx);
+  return version !== null && version.card.responses.some((r) => evaluate(r.when, ctx));
 }
 
 export function reachedEarlyEnding(c: CompiledScenario, ctx: GameContext): Ending | undefined {
@@ -288,19 +290,24 @@ function turnBegun(c: CompiledScenario, ctx: GameContext): GameContext {
     d.currentEvent = null;
     return d;
   }
-  const { event, substitute } = draw;
+  const { substitute } = draw;
+  // The team's version of the card: the same id for every team, the text and effects of its variant.
+  const { card: event, variant } = versionFor(draw.event, d)!;
+  const named = variant ? { variant: variant.id } : {};
   d.currentEvent = event.id;
   d.seen = [...ctx.seen, event.id];
-  d.cards = [...ctx.cards, { turn: d.turn, event: event.id, substitute }];
-  applyEffects(d, event.effects, { kind: 'event', event: event.id }, event.sources);
+  d.cards = [...ctx.cards, { turn: d.turn, event: event.id, substitute, ...named }];
+  applyEffects(d, event.effects, { kind: 'event', event: event.id, ...named }, event.sources);
   return d;
 }
 
 function responded(c: CompiledScenario, ctx: GameContext, responseId: string): GameContext {
-  const event = c.eventById.get(ctx.currentEvent!)!;
+  const event = currentCard(c, ctx)!;
   const response = event.responses.find((r) => r.id === responseId)!;
   const d = draft(ctx);
-  applyEffects(d, response.effects, { kind: 'response', event: event.id, response: response.id }, response.sources.length ? response.sources : event.sources);
+  const variant = ctx.cards.filter((x) => x.event === event.id).pop()?.variant;
+  const named = variant ? { variant } : {};
+  applyEffects(d, response.effects, { kind: 'response', event: event.id, response: response.id, ...named }, response.sources.length ? response.sources : event.sources);
   if (response.flags.length) d.flags = [...new Set([...ctx.flags, ...response.flags])].sort();
   d.responses = [...ctx.responses, { turn: ctx.turn, event: event.id, response: response.id }];
   d.currentEvent = null;

@@ -38,6 +38,8 @@ export interface CardRecord {
   turn: number;
   event: string;
   substitute: boolean;
+  /** The variant of the card the team met (variants.ts); absent for the card itself. */
+  variant?: string;
 }
 
 /** What the turn brought: the card, and whether it is a substitute for the session's card of that turn. */
@@ -100,14 +102,19 @@ function atTurn(condition: Condition | undefined, turn: number): Maybe {
   });
 }
 
-/** Whether some path could meet the card at this turn (its turn window admits it). */
-export function couldArriveAt(event: EventCard, turn: number): boolean {
-  return atTurn(event.when, turn) !== 'no';
+/** The conditions under which some version of the card applies: its own and its variants' (variants.ts). */
+function versionWhens(event: EventCard): (Condition | undefined)[] {
+  return [event.when, ...event.variants.map((v) => v.when)];
 }
 
-/** Whether the card applies at this turn whatever the choices and the state: its condition names only turns. */
+/** Whether some path could meet the card at this turn (the turn window of the card or of one of its variants admits it). */
+export function couldArriveAt(event: EventCard, turn: number): boolean {
+  return versionWhens(event).some((w) => atTurn(w, turn) !== 'no');
+}
+
+/** Whether the card applies at this turn whatever the choices and the state: the condition of it or of a variant names only turns. */
 export function forEveryoneAt(event: EventCard, turn: number): boolean {
-  return atTurn(event.when, turn) === 'yes';
+  return versionWhens(event).some((w) => atTurn(w, turn) === 'yes');
 }
 
 /** Rough odds that a team's choices carry an option, tag or flag: a single choice 1/n, each option of a multiple choice ½. */
@@ -161,7 +168,7 @@ function broadestDraw(source: DeckSource, seed: number, turn: number, free: (e: 
   let best = -Infinity;
   let card: EventCard | undefined;
   for (const e of source.events) {
-    const b = couldArriveAt(e, turn) && free(e) ? breadth(e.when, turn, odds) : 0;
+    const b = couldArriveAt(e, turn) && free(e) ? 1 - versionWhens(e).reduce((q, w) => q * (1 - breadth(w, turn, odds)), 1) : 0;
     const key = b > 0 ? Math.log(deckUniform(seed, turn, e.id)) / (e.weight * b) : -Infinity;
     if (key > best) [best, card] = [key, e];
   }

@@ -15,4 +15,5 @@ export * from './loans.ts';
 export * from './preview.ts';
 export * from './history.ts';
 export * from './deck.ts';
+export * from './variants.ts';
 export * from './strategies.ts';

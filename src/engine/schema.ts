@@ -3,6 +3,7 @@
 // scenarios/schema/ is generated from it (npm run schema:generate).
 import { z } from 'zod';
 import { METRIC_IDS } from './metric-ids.ts';
+import { eventVariant } from './schema-variants.ts';
 
 export { METRIC_IDS };
 
@@ -302,6 +303,9 @@ export const Response = z
   .strict();
 export type Response = z.infer<typeof Response>;
 
+export const EventVariant = eventVariant({ condition: Condition, text: LocalizedText, effect: Effect, response: Response, source: SourceRef });
+export type EventVariant = z.infer<typeof EventVariant>;
+
 export const EventCard = z
   .object({
     id: kebabId,
@@ -314,6 +318,7 @@ export const EventCard = z
     responses: z.array(Response).min(1),
     sources: z.array(SourceRef).min(1, 'at least one source: events rest on the record'),
     hypothetical: z.boolean().default(false).describe('True when this did not happen in this place; it is shown as hypothetical.'),
+    variants: z.array(EventVariant).default([]).describe('Versions of the card for other teams (schema-variants.ts); the card applies where its own condition or a variant\'s holds.'),
   })
   .strict();
 export type EventCard = z.infer<typeof EventCard>;
