@@ -4,7 +4,9 @@
 // meet the same card in every turn where the session's card applies to both;
 // with the deck led by cards for everyone they share at least 80% of the
 // turns they both play. Against the old draw (each team's own generator) both
-// fail: teams diverged after the first year.
+// fail: teams diverged after the first year. With card variants (one card id,
+// a version per kind of team) the game's deck reaches the medians in
+// GAME_FLOORS, each checked, with the cards that keep a scenario below 80%.
 import { describe, expect, it } from 'vitest';
 import {
   compileScenario,
@@ -27,15 +29,14 @@ const MANY = Number(process.env.DECK_SEEDS ?? 40);
 const THRESHOLD = 0.8;
 
 /**
- * A scenario whose content keeps some teams from the session's cards: in
- * faces-in-the-classroom three of the cards that can come in years 2, 3 and 5
- * (weak-data-law, consent-question, uganda-zambia-vendor-help) apply only to
- * teams without a consent rule (the law-enforcement safeguard), so the
- * team of maximum safeguards meets substitutes there. It needs card variants
- * (one card, a text for each kind of team); until then its floor is checked,
- * so that it cannot get worse unnoticed.
+ * The deck led by cards for everyone, where a scenario stays below 80%:
+ * faces-in-the-classroom. Its consent cards (consent-question, weak-data-law,
+ * uganda-zambia-vendor-help) now reach the team with the consent rule in a
+ * variant, which raised its median to 0.8 over 40 sessions; the lowest session
+ * is 0.6 (the real path's signing-announced and data-abroad-warning, for the
+ * Chinese vendor only). Its floor is checked so that it cannot get worse unnoticed.
  */
-const KNOWN_BELOW: Record<string, number> = { 'faces-in-the-classroom': 0.4 };
+const KNOWN_BELOW: Record<string, number> = { 'faces-in-the-classroom': 0.6 };
 
 function playSession(c: CompiledScenario, machine: ReturnType<typeof scenarioMachine>, seed: number): { name: string; run: RunResult }[] {
   return workshopStrategies(c).map((s) => ({ name: s.name, run: runScenario(c, strategyRun(s, seed), machine) }));
@@ -52,6 +53,25 @@ function lowestShare(teams: readonly { name: string; run: RunResult }[]): { shar
   }
   return lowest;
 }
+
+/**
+ * The game's deck, with card variants (one card id, a version per kind of
+ * team): the median over the sessions of the lowest share of common turn
+ * cards among the four teams must reach 80%, except where the content cannot
+ * give every team the same card. Each scenario below is listed with its floor
+ * (measured over 40 and 200 sessions; the lower) and the cards that keep it
+ * there: cards documented for one vendor, loan or jurisdiction only, with no
+ * documented counterpart for the others — a variant would have to invent one.
+ */
+const GAME_FLOORS: Record<string, { median: number; why: string }> = {
+  'bishkek-command-centre': { median: 0.6, why: 'command-centre-opening (CEIEC only), open-ports-request (remote access), meiya-pico-entity-list (a sanctioned vendor) reach only the real path' },
+  'cameras-on-credit': { median: 0.6, why: 'remote-update-channel (remote access) and second-phase-offer (Huawei or the phased start) never reach the domestic integrator; gas-volumes-locked reaches only the gas-backed loan' },
+  'faces-in-the-classroom': { median: 0.4, why: 'signing-announced (the ZTE–Huawei signing, year 1) and data-abroad-warning (Chinese jurisdiction) reach only the real path' },
+  'huawei-or-vega': { median: 0.4, why: 'vega-cameras-installed reaches only teams that switch to Vega; ecuador-overcharge-finding only loan teams; trainers-questioned only teams that keep Huawei' },
+  'one-data-centre': { median: 0.2, why: 'remote-channel-request, state-access-question, backdoor-reports and platform-upsell are about the Huawei proposal only' },
+  'safe-city-safe-data': { median: 0.6, why: 'storage-undisclosed (the Huawei registry) reaches only the real path; 0.8 over 200 sessions, 0.6 over 40' },
+  'smart-capital-sanctioned-hardware': { median: 0.4, why: 'ethnic-detection-reports and sanctions-question (Chinese hardware) and capital-camera-count (Sergek–Dahua) never reach the non-Chinese integrator' },
+};
 
 const rows: Record<DeckLead, string[]> = { weight: [], everyone: [] };
 
@@ -87,6 +107,8 @@ describe.each(bundle.scenarios.map((s) => [s.id, s] as const))("the game's deck 
     const shares = distribution('weight', id, c, machine);
     // Every pair of teams shares some card in some session: the deck is one deck.
     expect(shares[MANY - 1]).toBeGreaterThan(0);
+    const floor = GAME_FLOORS[id];
+    expect(shares[MANY >> 1], floor ? `${id}: ${floor.why}` : id).toBeGreaterThanOrEqual((floor?.median ?? THRESHOLD) - 1e-9);
   });
 });
 
@@ -108,6 +130,28 @@ describe.each(bundle.scenarios.map((s) => [s.id, s] as const))('the deck led by 
   it(`reaches ${floor * 100}% in nearly every session`, { timeout: 120_000 }, () => {
     const shares = distribution('everyone', id, c, machine);
     expect(shares.filter((s) => s >= floor - 1e-9).length / MANY).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('card variants in the session deck', () => {
+  const scenario = bundle.scenarios.find((s) => s.id === 'huawei-or-vega')!;
+  const c = compileScenario(scenario, bundle.shared);
+  const machine = scenarioMachine(c);
+
+  it("give the team with Vega from the start the Huawei teams' six-months-on, in Vega's version, in the same year", { timeout: 60_000 }, () => {
+    for (const seed of [...SESSIONS, ...Array.from({ length: 20 }, (_, i) => i)]) {
+      const teams = playSession(c, machine, seed);
+      const vega = teams.find((t) => t.name === 'no-chinese-vendor')!.run;
+      expect(vega.choices['vendor']).toBe('vega-from-start');
+      const mine = vega.cards.find((k) => k.event === 'six-months-on');
+      expect(mine?.variant, `session ${seed}`).toBe('vega-from-start');
+      for (const other of teams.filter((t) => t.run.choices['vendor'] === 'huawei-agreement')) {
+        const theirs = other.run.cards.find((k) => k.event === 'six-months-on');
+        expect(theirs?.variant, `session ${seed}: ${other.name}`).toBeUndefined();
+        // Where neither met it as a stand-in, they met it in the same year.
+        if (!mine!.substitute && !theirs!.substitute) expect(theirs!.turn, `session ${seed}: ${other.name}`).toBe(mine!.turn);
+      }
+    }
   });
 });
 
