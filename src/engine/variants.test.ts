@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureContent } from '../../tests/support/content.ts';
 import { compileScenario, isEventEligible } from './compile.ts';
 import { causeKey } from './metrics.ts';
+import { turnsEventCanArrive } from './history.ts';
 import { runScenario } from './run.ts';
 import { EventCard, EventVariant } from './schema.ts';
 import { formatProblem, loadContent } from './validate.ts';
@@ -119,5 +120,31 @@ describe('the validator on variants', () => {
   it('reports a variant that replaces nothing, and a new headline without a memo', () => {
     expect(problemsWith([{ id: 'empty', when: { turn: { gte: 2 } } }])).toEqual([expect.stringMatching(/variants\[0\]: at least one part/)]);
     expect(problemsWith([{ id: 'half', when: { turn: { gte: 2 } }, headline: text('H') }])).toEqual([expect.stringMatching(/variants\[0\]\.memo: a memo beside a new headline/)]);
+  });
+});
+
+describe('the historical path and variants', () => {
+  it('lets a card arrive through a variant the path meets, and names which answers can arrive', () => {
+    const content = fixtureContent();
+    const scenario = structuredClone(content.scenarios[0]!);
+    const protest = scenario.events.find((e) => e.id === 'protest')!;
+    // The real path chose cn-free and published: the card itself is for the domestic vendor, the variant for publishing teams.
+    protest.when = EventCard.parse({ ...protest, when: { chose: 'vendor.domestic' } }).when;
+    const c0 = compileScenario(scenario, content.shared);
+    expect(turnsEventCanArrive(c0, c0.eventById.get('protest')!)).toEqual([]);
+    protest.variants = [EventVariant.parse({ ...variant, when: { tag: 'safeguard:transparency' } })];
+    const c = compileScenario(scenario, content.shared);
+    const card = c.eventById.get('protest')!;
+    expect(turnsEventCanArrive(c, card)).toEqual([1, 2, 3]);
+    expect(turnsEventCanArrive(c, card, 'answer')).toEqual([1, 2, 3]);
+    // A card for everyone: its own answers cannot arrive on the path, since the variant, first, certainly holds there.
+    delete protest.when;
+    const open = compileScenario(scenario, content.shared);
+    expect(turnsEventCanArrive(open, open.eventById.get('protest')!, 'answer')).toEqual([1, 2, 3]);
+    expect(turnsEventCanArrive(open, open.eventById.get('protest')!, protest.responses[0]!.id)).toEqual([]);
+    // Without the variant the same answer can.
+    protest.variants = [];
+    const plain = compileScenario(scenario, content.shared);
+    expect(turnsEventCanArrive(plain, plain.eventById.get('protest')!, protest.responses[0]!.id)).toEqual([1, 2, 3]);
   });
 });
