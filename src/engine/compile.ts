@@ -8,7 +8,7 @@ import type { LoanState } from './loans.ts';
 import { initialMetrics, recordChange, type Cause, type LedgerEntry, type Metrics } from './metrics.ts';
 import { exposureRisk, rulesAt, scopeFactorOf, type RuleScope } from './model-rules.ts';
 import { drawCard, type CardRecord, type DeckLead } from './deck.ts';
-import { currentCard, versionFor } from './variants.ts';
+import { currentCard, variantMet, versionFor } from './variants.ts';
 import type { Decision, Effect, Ending, EventCard, Option, Scenario, SharedEvents, Tag } from './schema.ts';
 
 export { exposureRisk };
@@ -305,9 +305,7 @@ function responded(c: CompiledScenario, ctx: GameContext, responseId: string): G
   const event = currentCard(c, ctx)!;
   const response = event.responses.find((r) => r.id === responseId)!;
   const d = draft(ctx);
-  const variant = ctx.cards.filter((x) => x.event === event.id).pop()?.variant;
-  const named = variant ? { variant } : {};
-  applyEffects(d, response.effects, { kind: 'response', event: event.id, response: response.id, ...named }, response.sources.length ? response.sources : event.sources);
+  applyEffects(d, response.effects, { kind: 'response', event: event.id, response: response.id, ...variantMet(ctx.cards, event.id) }, response.sources.length ? response.sources : event.sources);
   if (response.flags.length) d.flags = [...new Set([...ctx.flags, ...response.flags])].sort();
   d.responses = [...ctx.responses, { turn: ctx.turn, event: event.id, response: response.id }];
   d.currentEvent = null;

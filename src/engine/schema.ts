@@ -305,7 +305,6 @@ export type Response = z.infer<typeof Response>;
 
 export const EventVariant = eventVariant({ condition: Condition, text: LocalizedText, effect: Effect, response: Response, source: SourceRef });
 export type EventVariant = z.infer<typeof EventVariant>;
-
 export const EventCard = z
   .object({
     id: kebabId,

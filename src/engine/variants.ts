@@ -68,3 +68,9 @@ export function versionMet(event: EventCard, cards: readonly { turn: number; eve
 export function everyResponse(event: EventCard | undefined): EventCard['responses'] {
   return event ? allVersions(event).flatMap((v) => v.responses) : [];
 }
+
+/** The variant of the card the team met last, as a cause names it (nothing for the card itself). */
+export function variantMet(cards: readonly { event: string; variant?: string }[], event: string): { variant?: string } {
+  const variant = cards.filter((x) => x.event === event).pop()?.variant;
+  return variant ? { variant } : {};
+}
