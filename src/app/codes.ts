@@ -10,7 +10,13 @@
 import { t } from '../text/i18n.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Session codes are still version 1 (join links printed for a session keep working). */
 const CODE_VERSION = 1;
+/** Result codes: version 2 adds the number of players and the knowledge-check answers; version 1 codes still decode. */
+const RESULT_VERSION = 2;
+/** Longer than any result code (about 30 characters with every answer): what is longer is not a code. */
+export const MAX_CODE_CHARS = 64;
+export const MAX_PLAYERS = 16;
 export const WORKSHOP_SEED_BITS = 20;
 export const MAX_TIMER_MINUTES = 15;
 
@@ -29,7 +35,8 @@ export class CodeError extends Error {
     readonly key: string,
     readonly params: Record<string, string | number> = {},
   ) {
-    super(t(`problem.${key}`, params));
+    // Keys with a section of their own (desk.*) are used as they are.
+    super(t(key.includes('.') ? key : `problem.${key}`, params));
   }
 }
 
@@ -98,6 +105,8 @@ export function normaliseCode(input: string): string {
 function fromCode(input: string): BitReader {
   const code = normaliseCode(input);
   if (code.length < 2) throw new CodeError('codeTooShort');
+  // Checked first: a long run of letters can pass the check character by chance and be read as nonsense.
+  if (code.length > MAX_CODE_CHARS) throw new CodeError('desk.codeTooManyChars', { length: code.length, max: MAX_CODE_CHARS });
   for (const ch of code) if (!ALPHABET.includes(ch)) throw new CodeError('badCharacter', { ch });
   const symbols = code.slice(0, -1);
   if (checkCharacter(symbols) !== code.slice(-1)) throw new CodeError('checkCharacter');
@@ -111,24 +120,24 @@ function fromCode(input: string): BitReader {
 
 // --- session codes -----------------------------------------------------------
 
-function writeSession(w: BitWriter, s: SessionSettings) {
-  w.write(CODE_VERSION, 3);
+function writeSession(w: BitWriter, s: SessionSettings, version = CODE_VERSION) {
+  w.write(version, 3);
   w.write(s.scenarioIndex, 5);
   w.write(s.seed, WORKSHOP_SEED_BITS);
   w.write(s.knowledgeCheck ? 1 : 0, 1);
   w.write(s.timerMinutes, 4);
 }
 
-function readSession(r: BitReader, scenarioCount: number): SessionSettings {
+function readSession(r: BitReader, scenarioCount: number, versions: readonly number[] = [CODE_VERSION]): SessionSettings & { version: number } {
   const version = r.read(3);
-  if (version !== CODE_VERSION) throw new CodeError('otherVersion', { version });
+  if (!versions.includes(version)) throw new CodeError(version > RESULT_VERSION ? 'otherVersion' : version === RESULT_VERSION ? 'desk.resultNotSession' : 'desk.notACode', { version });
   const scenarioIndex = r.read(5);
   if (scenarioIndex >= scenarioCount) throw new CodeError('unknownScenario');
   const seed = r.read(WORKSHOP_SEED_BITS);
   const knowledgeCheck = r.read(1) === 1;
   const timerMinutes = r.read(4);
   if (timerMinutes > MAX_TIMER_MINUTES) throw new CodeError('badTimer');
-  return { scenarioIndex, seed, knowledgeCheck, timerMinutes };
+  return { scenarioIndex, seed, knowledgeCheck, timerMinutes, version };
 }
 
 export function encodeSession(s: SessionSettings): string {
@@ -138,7 +147,8 @@ export function encodeSession(s: SessionSettings): string {
 }
 
 export function decodeSession(code: string, scenarioCount: number): SessionSettings {
-  return readSession(fromCode(code), scenarioCount);
+  const { version: _, ...settings } = readSession(fromCode(code), scenarioCount);
+  return settings;
 }
 
 // --- result codes --------------------------------------------------------------
@@ -150,7 +160,14 @@ export function decodeSession(code: string, scenarioCount: number): SessionSetti
  */
 export interface MoveShape {
   decisions: readonly { options: readonly string[]; multi: boolean }[];
-  /** The responses offered at the current point of a replay (the decoder asks as it goes). */
+  /** The knowledge check's questions and their choices, in order: an answer is written as its choice's position. */
+  questions?: readonly { id: string; choices: readonly string[] }[];
+}
+
+/** A team's knowledge-check answers: question id → choice id. */
+export interface Answers {
+  before: Record<string, string>;
+  after: Record<string, string>;
 }
 
 export interface ResultMoves {
@@ -158,6 +175,9 @@ export interface ResultMoves {
   choices: string[][];
   /** For each turn played, the index of the response among those offered, or -1 for a quiet turn. */
   responses: number[];
+  /** How many people played on the team's device, when the team said (version 2). */
+  players?: number;
+  knowledge?: Answers;
 }
 
 const widthFor = (n: number) => Math.max(1, Math.ceil(Math.log2(Math.max(2, n))));
@@ -166,7 +186,7 @@ const TURN_COUNT_BITS = 4;
 
 export function encodeResult(shape: MoveShape, moves: ResultMoves): string {
   const w = new BitWriter();
-  writeSession(w, moves.session);
+  writeSession(w, moves.session, RESULT_VERSION);
   shape.decisions.forEach((d, i) => {
     const picked = moves.choices[i] ?? [];
     if (d.multi) w.write(d.options.reduce((mask, id, j) => (picked.includes(id) ? mask + 2 ** j : mask), 0), d.options.length);
@@ -174,12 +194,20 @@ export function encodeResult(shape: MoveShape, moves: ResultMoves): string {
   });
   w.write(moves.responses.length, TURN_COUNT_BITS);
   for (const r of moves.responses) w.write(r + 1, RESPONSE_BITS);
+  // Version 2: players (0 = not said) and, behind a flag, each answer as its choice's position + 1 (0 = not answered).
+  w.write(Math.min(MAX_PLAYERS - 1, moves.players ?? 0), 4);
+  const questions = shape.questions ?? [];
+  const knowledge = moves.knowledge && questions.length > 0 ? moves.knowledge : null;
+  w.write(knowledge ? 1 : 0, 1);
+  if (knowledge)
+    for (const when of ['before', 'after'] as const)
+      for (const q of questions) w.write(q.choices.indexOf(knowledge[when][q.id] ?? '') + 1, widthFor(q.choices.length + 1));
   return toCode(w.bits);
 }
 
 export function decodeResult(code: string, scenarioCount: number, shapeFor: (session: SessionSettings) => MoveShape): ResultMoves {
   const r = fromCode(code);
-  const session = readSession(r, scenarioCount);
+  const { version, ...session } = readSession(r, scenarioCount, [CODE_VERSION, RESULT_VERSION]);
   const shape = shapeFor(session);
   const choices = shape.decisions.map((d) => {
     if (d.multi) {
@@ -193,11 +221,27 @@ export function decodeResult(code: string, scenarioCount: number, shapeFor: (ses
   const turns = r.read(TURN_COUNT_BITS);
   const responses: number[] = [];
   for (let i = 0; i < turns; i++) responses.push(r.read(RESPONSE_BITS) - 1);
+  const out: ResultMoves = { session, choices, responses };
+  if (version >= 2) {
+    const players = r.read(4);
+    if (players > 0) out.players = players;
+    if (r.read(1) === 1) {
+      const knowledge: Answers = { before: {}, after: {} };
+      for (const when of ['before', 'after'] as const)
+        for (const q of shape.questions ?? []) {
+          const index = r.read(widthFor(q.choices.length + 1));
+          if (index > q.choices.length) throw new CodeError('unknownOption');
+          if (index > 0) knowledge[when][q.id] = q.choices[index - 1]!;
+        }
+      out.knowledge = knowledge;
+    }
+  }
   if (r.remaining >= 5) throw new CodeError('codeTooLong');
-  return { session, choices, responses };
+  return out;
 }
 
 /** The session a result code belongs to (its first fields), without the scenario's shape. */
 export function sessionOfResult(code: string, scenarioCount: number): SessionSettings {
-  return readSession(fromCode(code), scenarioCount);
+  const { version: _, ...settings } = readSession(fromCode(code), scenarioCount, [CODE_VERSION, RESULT_VERSION]);
+  return settings;
 }

@@ -15,7 +15,7 @@ import {
   type GameSnapshot,
 } from '../engine/index.ts';
 import { t } from '../text/i18n.ts';
-import { CodeError, decodeResult, encodeResult, type MoveShape, type ResultMoves, type SessionSettings } from './codes.ts';
+import { CodeError, decodeResult, encodeResult, encodeSession, type Answers, type MoveShape, type ResultMoves, type SessionSettings } from './codes.ts';
 
 export const RESULT_FILE_VERSION = 1;
 export const MAX_RESULT_FILE_BYTES = 256 * 1024;
@@ -35,7 +35,10 @@ export const ResultFile = z.strictObject({
 export type ResultFile = z.infer<typeof ResultFile>;
 
 export function shapeOf(c: CompiledScenario): MoveShape {
-  return { decisions: c.decisions.map((d) => ({ options: d.options.map((o) => o.id), multi: d.multi })) };
+  return {
+    decisions: c.decisions.map((d) => ({ options: d.options.map((o) => o.id), multi: d.multi })),
+    questions: c.scenario.knowledgeCheck.map((q) => ({ id: q.id, choices: q.choices.map((x) => x.id) })),
+  };
 }
 
 /** Turn a played session's events into result moves (response positions among those offered). */
@@ -61,6 +64,8 @@ export function movesOfEvents(c: CompiledScenario, seed: number, events: readonl
 export interface Replayed {
   snapshot: GameSnapshot;
   events: GameEvent[];
+  /** Each turn played: the event card, and the response given (null: a quiet turn). */
+  turns: { event: string | null; response: string | null }[];
 }
 
 /** Replay result moves; throws CodeError naming the first move the game refuses. */
@@ -68,6 +73,7 @@ export function replayMoves(c: CompiledScenario, moves: ResultMoves): Replayed {
   const actor = createActor(scenarioMachine(c), { input: { seed: moves.session.seed } });
   actor.start();
   const events: GameEvent[] = [];
+  const turns: Replayed['turns'] = [];
   const send = (e: GameEvent, what: string) => {
     const before = actor.getSnapshot();
     actor.send(e);
@@ -80,18 +86,20 @@ export function replayMoves(c: CompiledScenario, moves: ResultMoves): Replayed {
     const snapshot = actor.getSnapshot();
     if (snapshot.status === 'done') throw new CodeError('tooManyTurns');
     const phase = phaseOf(snapshot.value);
+    turns.push({ event: snapshot.context.currentEvent ?? null, response: null });
     if (index === -1) send({ type: 'turn.continue' }, t('problem.moveQuiet', { turn: turn + 1 }));
     else {
       const offered = enabledEvents(c, phase, snapshot.context);
       const e = offered[index];
       if (!e || e.type !== 'event.respond') throw new CodeError('responseNotOffered', { response: index + 1, turn: turn + 1 });
       send(e, t('problem.moveResponse', { turn: turn + 1 }));
+      turns[turns.length - 1]!.response = e.response;
     }
   }
   const snapshot = actor.getSnapshot();
   actor.stop();
   if (snapshot.status !== 'done') throw new CodeError('stopsEarly');
-  return { snapshot, events };
+  return { snapshot, events, turns };
 }
 
 export interface TeamResult {
@@ -104,8 +112,16 @@ export interface TeamResult {
   choices: Record<string, string[]>;
   /** The causes that moved the three outcomes most, largest first. */
   keyCauses: ReturnType<typeof totalsByCause>;
-  knowledge?: ResultFile['knowledge'];
+  knowledge?: Answers;
+  /** How many played on the team's device, when the team said (else count one, and say so). */
+  players?: number;
+  /** The session code the result was played in (normalised, as the facilitator's set-up makes it). */
+  session: string;
+  turns: Replayed['turns'];
 }
+
+// One compiled scenario per loaded scenario: a thousand codes replay on one compilation.
+const compiledFor = new WeakMap<object, CompiledScenario>();
 
 /** Decode a result code against the content and replay it. */
 export function importResultCode(
@@ -121,13 +137,16 @@ export function importResultCode(
     const bundle = load(id);
     const scenario = bundle.scenarios.find((s) => s.id === id);
     if (!scenario) throw new CodeError('scenarioNotLoaded', { id });
-    compiled = compileScenario(scenario, bundle.shared);
+    compiled = compiledFor.get(scenario) ?? compileScenario(scenario, bundle.shared);
+    compiledFor.set(scenario, compiled);
     return shapeOf(compiled);
   };
   const moves = decodeResult(code, catalogIds.length, compileFor);
   const c = compiled as unknown as CompiledScenario;
-  const { snapshot } = replayMoves(c, moves);
+  const { snapshot, turns } = replayMoves(c, moves);
   const ctx = snapshot.context;
+  // A file's answers are the team's own choice to share; a version-2 code carries them too.
+  const answers = knowledge ?? moves.knowledge;
   return {
     team: team.trim().slice(0, MAX_TEAM_NAME) || 'Team',
     code,
@@ -139,7 +158,10 @@ export function importResultCode(
     keyCauses: totalsByCause(ctx.ledger)
       .filter((t) => t.metric === 'debt' || t.metric === 'dataExposure' || t.metric === 'backlash')
       .slice(0, 3),
-    knowledge,
+    ...(answers ? { knowledge: answers } : {}),
+    ...(moves.players ? { players: moves.players } : {}),
+    session: encodeSession(moves.session).replace(/-/g, ''),
+    turns,
   };
 }
 
@@ -160,23 +182,7 @@ export function parseResultFile(text: string): ResultFile {
   return parsed.data;
 }
 
-export function resultCodeFor(c: CompiledScenario, session: SessionSettings, events: readonly GameEvent[]): string {
+export function resultCodeFor(c: CompiledScenario, session: SessionSettings, events: readonly GameEvent[], extra: { players?: number; knowledge?: Answers } = {}): string {
   const moves = movesOfEvents(c, session.seed, events);
-  return encodeResult(shapeOf(c), { session, ...moves });
-}
-
-/** One line per team, for spreadsheets. Fields are quoted; formulas are neutralised. */
-export function resultsCsv(rows: readonly TeamResult[], endingTitle: (r: TeamResult) => string, choiceLabel: (r: TeamResult) => string): string {
-  const cell = (v: string | number) => {
-    const s = String(v);
-    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-    return `"${safe.replace(/"/g, '""')}"`;
-  };
-  const header = ['team', 'scenario', 'seed', 'ending', 'debt_usd_m', 'data_exposure', 'backlash', 'public_safety', 'sovereignty', 'standing', 'choices', 'code'];
-  const lines = rows.map((r) =>
-    [r.team, r.scenarioId, r.seed, endingTitle(r), r.metrics.debt, r.metrics.dataExposure, r.metrics.backlash, r.metrics.publicSafety, r.metrics.sovereignty, r.metrics.standing, choiceLabel(r), r.code]
-      .map(cell)
-      .join(','),
-  );
-  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+  return encodeResult(shapeOf(c), { session, ...moves, ...extra });
 }
