@@ -4,6 +4,7 @@
 // that a spreadsheet would read as a formula is neutralised. It starts with a
 // UTF-8 byte-order mark so that spreadsheet programs read Cyrillic as such.
 import type { ContentBundle, Scenario } from '../engine/index.ts';
+import '../text/desk-locales.ts';
 import { plain, t } from '../text/i18n.ts';
 import { teamGain } from './learning-gain.ts';
 import type { TeamResult } from './results.ts';

@@ -4,6 +4,7 @@
 // thousand codes imported without holding the page, the learning gain in
 // points over players, and the CSV.
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../engine/index.ts';
 import { realContent } from '../../tests/support/content.ts';
@@ -15,7 +16,8 @@ import { decodeResult, encodeSession, type SessionSettings } from './codes.ts';
 import { resultsCsv } from './desk-csv.ts';
 import { clearDesk, entriesOf, importToDesk, loadDesk, parseLine } from './desk.ts';
 import { learningGain } from './learning-gain.ts';
-import { importResultCode, shapeOf } from './results.ts';
+import { importResultCode } from './result-replay.ts';
+import { shapeOf } from './results.ts';
 
 const bundle = realContent();
 const ids = bundle.scenarios.map((s) => s.id).sort();
@@ -28,6 +30,15 @@ const empty = { results: [], entries: [], bundles: {} };
 const questions = first.knowledgeCheck;
 const right = Object.fromEntries(questions.map((q) => [q.id, q.answer]));
 const wrong = Object.fromEntries(questions.map((q) => [q.id, q.choices.find((c) => c.id !== q.answer)!.id]));
+
+describe('the facilitator’s words (loaded with the desk)', () => {
+  it('exist in English and Russian with the same keys (plural forms aside)', () => {
+    const keys = (lang: string) =>
+      [...new Set(Object.keys((JSON.parse(readFileSync(new URL(`../text/locales/desk/${lang}.json`, import.meta.url), 'utf8')) as { desk: object }).desk).map((k) => k.replace(/_(one|few|many|other)$/, '')))].sort();
+    expect(keys('ru')).toEqual(keys('en'));
+    expect(keys('en').length).toBeGreaterThan(20);
+  });
+});
 
 describe('result codes, version 2', () => {
   it('carry the players and both checks’ answers, and old (version 1) codes still decode', () => {

@@ -5,12 +5,14 @@
 // browser's IndexedDB, so a reload replays them and loses nothing.
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { ContentBundle } from '../engine/index.ts';
+import '../text/desk-locales.ts';
 import { plain, t } from '../text/i18n.ts';
 import type { ContentStore } from './app-types.ts';
 import type { ScenarioSummary } from './catalog.ts';
 import { CodeError, formatCode, MAX_CODE_CHARS, MAX_PLAYERS, normaliseCode, sessionOfResult, type Answers } from './codes.ts';
 import { learningGain, type LearningGain } from './learning-gain.ts';
-import { importResultCode, MAX_RESULT_FILE_BYTES, MAX_TEAM_NAME, parseResultFile, type TeamResult } from './results.ts';
+import { importResultCode, parseResultFile } from './result-replay.ts';
+import { MAX_RESULT_FILE_BYTES, MAX_TEAM_NAME, type TeamResult } from './results.ts';
 import { sortedIds } from './workshop-desk.ts';
 
 /** What a team handed in, as kept: replayed again on every load. */

@@ -5,7 +5,8 @@ import { createActor } from 'xstate';
 import { scenarioMachine, enabledEvents, phaseOf, compileScenario, runScenario, type CompiledScenario, type GameEvent } from '../engine/index.ts';
 import { realContent } from '../../tests/support/content.ts';
 import { CodeError, decodeSession, encodeSession, normaliseCode, type SessionSettings } from './codes.ts';
-import { importResultCode, movesOfEvents, parseResultFile, replayMoves, resultCodeFor, shapeOf } from './results.ts';
+import { importResultCode, parseResultFile, replayMoves } from './result-replay.ts';
+import { movesOfEvents, resultCodeFor, shapeOf } from './results.ts';
 import { setLanguage } from '../text/i18n.ts';
 
 const bundle = realContent();
