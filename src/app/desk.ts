@@ -86,7 +86,8 @@ export function entriesOf(codes: string, files: readonly ResultFileInput[], prob
 }
 
 /** Give the page its turn: a long import never holds it for more than a slice. */
-const SLICE_MS = 25;
+const SLICE_MS = 20;
+const PROGRESS_MS = 400;
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -112,10 +113,16 @@ export async function replayEntries(
   let duplicates = 0;
   let refused = 0;
   let slice = performance.now();
+  let told = 0;
   for (const [i, e] of pending.entries()) {
     if (performance.now() - slice > SLICE_MS) {
-      onProgress(i, pending.length);
       await breathe();
+      // Progress redraws the page: said at most every PROGRESS_MS, in a task of its own (a slice and a redraw together would hold the page too long).
+      if (performance.now() - told > PROGRESS_MS) {
+        onProgress(i, pending.length);
+        told = performance.now();
+        await breathe();
+      }
       slice = performance.now();
     }
     const say = (key: string, values: Record<string, string | number> = {}) => problems.push(t('workshop.importProblem', { what: e.what, reason: t(key, values) }));

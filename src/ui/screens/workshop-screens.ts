@@ -203,7 +203,13 @@ export function compareScreen(ui: UiContext): Screen {
   return { name: 'compare', body: body.filter((n): n is Node => n !== null), stage: { scene: 'title' }, stageDescription: t('stage.title') };
 }
 
+// Compiled once per scenario: a desk of hundreds of teams would otherwise compile it for every cause of every card.
+const compiledFor = new WeakMap<object, ReturnType<typeof compileScenario>>();
+
 function labelFor(bundle: ContentBundle | null, scenarioId: string, cause: Cause): string {
   const scenario = bundle?.scenarios.find((s) => s.id === scenarioId);
-  return bundle && scenario ? causeLabel(compileScenario(scenario, bundle.shared), cause) : cause.kind;
+  if (!bundle || !scenario) return cause.kind;
+  let c = compiledFor.get(scenario);
+  if (!c) compiledFor.set(scenario, (c = compileScenario(scenario, bundle.shared)));
+  return causeLabel(c, cause);
 }
