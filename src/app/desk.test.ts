@@ -89,7 +89,7 @@ describe('pasted lines and files', () => {
     expect(problems).toEqual([
       'Line 3: no team name before the code; added as “No name (line 3)”. Paste it again as “Team name: CODE” to name it.',
       'Line 4 (“Blue”): 200 characters is not a result code (a result code has at most 64)',
-      'huge.json: the file is 50.0 MB; a result file is at most 256 KB (usually under 2 KB)',
+      'huge.json: the file is 50 MB; a result file is at most 256 KB (usually under 2 KB)',
       'empty.json: the file is empty',
     ]);
   });

@@ -6,7 +6,7 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { ContentBundle } from '../engine/index.ts';
 import '../text/desk-locales.ts';
-import { plain, t } from '../text/i18n.ts';
+import { fmt, plain, t } from '../text/i18n.ts';
 import type { ContentStore } from './app-types.ts';
 import type { ScenarioSummary } from './catalog.ts';
 import { CodeError, formatCode, MAX_CODE_CHARS, MAX_PLAYERS, normaliseCode, sessionOfResult, type Answers } from './codes.ts';
@@ -53,7 +53,7 @@ export function parseLine(line: string): { team: string | null; code: string } {
   return { team: null, code: line };
 }
 
-const kb = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+const kb = (bytes: number) => (bytes >= 1024 * 1024 ? t('desk.sizeMb', { n: fmt.number(bytes / 1024 / 1024, 1) }) : t('desk.sizeKb', { n: Math.ceil(bytes / 1024) }));
 
 /** Pasted lines and files as entries, with a precise message for each one that cannot be one. */
 export function entriesOf(codes: string, files: readonly ResultFileInput[], problems: string[]): Pending[] {

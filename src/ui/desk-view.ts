@@ -14,17 +14,22 @@ export function readResultFiles(files: FileList | null): Promise<{ name: string;
   return Promise.all([...(files ?? [])].map(async (f) => ({ name: f.name, size: f.size, text: f.size > MAX_RESULT_FILE_BYTES ? '' : await f.text() })));
 }
 
-/** Progress while entries replay, what the last import did, and the confirmation a clear needs. */
+/** Progress while entries replay, and what the last import did (beside the import button). */
 export function deskStatus(ui: UiContext): HTMLElement {
-  const { progress, summary, confirmClear, results } = ui.app.workshop;
+  const { progress, summary } = ui.app.workshop;
   const box = h('div', { class: 'desk-status' });
   if (progress) {
     const bar = h('progress', { max: String(progress.total), value: String(progress.done), 'aria-label': t('desk.progressLabel') });
     box.append(h('p', { role: 'status', 'data-progress': `${progress.done}/${progress.total}` }, t('desk.progress', { done: progress.done, total: progress.total })), bar);
   } else if (summary) box.append(h('p', { role: 'status', class: 'meta', 'data-summary': '' }, summary));
-  if (confirmClear)
-    box.append(
-      h(
+  return box;
+}
+
+/** The confirmation a clear needs, placed beside the Clear button (null until asked). */
+export function clearConfirm(ui: UiContext): HTMLElement | null {
+  const { confirmClear, results } = ui.app.workshop;
+  if (!confirmClear) return null;
+  return h(
         'div',
         { class: 'notice', role: 'alertdialog', 'aria-label': t('desk.clearTitle') },
         h('p', {}, t('desk.clearAsk', { count: results.length })),
@@ -34,9 +39,7 @@ export function deskStatus(ui: UiContext): HTMLElement {
           button(t('desk.clearYes'), () => ui.send({ type: 'results.clearConfirm' }), { 'data-action': 'clear-confirm' }),
           button(t('desk.clearNo'), () => ui.send({ type: 'results.clearCancel' }), { class: 'primary', 'data-action': 'clear-cancel' }),
         ),
-      ),
-    );
-  return box;
+      );
 }
 
 /** "+12.5 pp" in the reader's language. */

@@ -9,7 +9,7 @@ import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { formatMetric, plain } from '../widgets.ts';
 import type { ScenarioSummary } from '../../app/catalog.ts';
-import { deskStatus, learningGainView, readResultFiles } from '../desk-view.ts';
+import { clearConfirm, deskStatus, learningGainView, readResultFiles } from '../desk-view.ts';
 
 /** A labelled field; the id is the field's name, so a re-render finds the same field (and its focus). */
 function labelled(name: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
@@ -150,6 +150,7 @@ export function compareScreen(ui: UiContext): Screen {
         button(t('workshop.print'), () => ui.send({ type: 'page.print' }), { 'data-action': 'print' }),
         button(t('workshop.clear'), () => ui.send({ type: 'results.clear' }), { 'data-action': 'clear' }),
       ),
+      clearConfirm(ui),
       h(
         'table',
         { class: 'paths side-by-side' },
