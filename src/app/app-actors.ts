@@ -7,6 +7,7 @@ import type { KeptSave } from './save-store.ts';
 import { peekSave, type RestoredGame } from './saves.ts';
 import { seenEndings } from './seen-endings.ts';
 import type { DeskState, ResultFileInput } from './desk.ts';
+import { loadDeskModule } from './desk-loader.ts';
 
 type Progress = (done: number, total: number) => void;
 
@@ -44,10 +45,10 @@ export const APP_ACTORS = {
   loadGuide: fromPromise<GuideText, { context: AppContext }>(({ input: { context } }) => context.services.guide(context.settings.lang)),
   // The facilitator's desk is its own chunk: teams never load it.
   importResults: fromPromise<DeskState, { context: AppContext; codes: string; files: readonly ResultFileInput[]; progress: Progress }>(async ({ input: { context, codes, files, progress } }) =>
-    (await import('./desk.ts')).importToDesk(context.services.content, context.catalog, { codes, files }, context.workshop, progress),
+    (await loadDeskModule()).importToDesk(context.services.content, context.catalog, { codes, files }, context.workshop, progress),
   ),
   /** The results kept in this browser, replayed (a reload of the compare screen loses nothing). */
   loadDesk: fromPromise<DeskState, { context: AppContext; progress: Progress }>(async ({ input: { context, progress } }) =>
-    (await import('./desk.ts')).loadDesk(context.services.content, context.catalog, progress),
+    (await loadDeskModule()).loadDesk(context.services.content, context.catalog, progress),
   ),
 };

@@ -31,6 +31,7 @@ export function initialContext(input: AppInput): AppContext {
       bundles: {},
       entries: [],
       gain: null,
+      gainLine: null,
       summary: null,
       progress: null,
       confirmClear: false,

@@ -16,7 +16,7 @@ import { isMoveEnabled, phaseOfGame } from './game.ts';
 import { afterSetAside, afterWrite, downloadSave, newGameId, slotHasProgress, slotOf } from './save-flow.ts';
 import { saveFileOf } from './saves.ts';
 import { saveSettings } from './settings.ts';
-import { clearKeptResults, desk, downloadCsv, downloadResult, joinFindsGame, joinPending } from './workshop-flow.ts';
+import { clearPatch, desk, deskDone, deskInput, downloadCsv, downloadResult, joinFindsGame, joinPending } from './workshop-flow.ts';
 import { loadVotes } from './votes.ts';
 
 export const appMachine = setup({
@@ -302,37 +302,16 @@ export const appMachine = setup({
               initial: 'loading',
               on: {
                 'results.progress': { actions: assign(({ context, event }) => desk(context, { progress: { done: event.done, total: event.total } })) },
-                'results.clear': { actions: assign(({ context }) => desk(context, { confirmClear: true })) },
-                'results.clearCancel': { actions: assign(({ context }) => desk(context, { confirmClear: false })) },
-                'results.clearConfirm': {
-                  actions: [clearKeptResults, assign(({ context }) => desk(context, { results: [], entries: [], problems: [], gain: null, summary: null, confirmClear: false }))],
-                },
+                'results.clear': { actions: assign(({ context, event }) => (event.confirm === undefined ? desk(context, { confirmClear: true }) : clearPatch(context, event.confirm))) },
                 'results.csv': { actions: ({ context }) => downloadCsv(context) },
               },
               states: {
                 loading: {
                   always: { guard: ({ context }) => context.workshop.loaded, target: 'idle' },
-                  invoke: {
-                    src: 'loadDesk',
-                    input: ({ context, self }) => ({ context, progress: (done: number, total: number) => self.send({ type: 'results.progress', done, total }) }),
-                    onDone: { target: 'idle', actions: assign(({ context, event }) => desk(context, { ...event.output, progress: null, loaded: true })) },
-                    onError: { target: 'idle', actions: assign(({ context, event }) => desk(context, { problems: [String(event.error)], progress: null, loaded: true })) },
-                  },
+                  invoke: { src: 'loadDesk', input: deskInput, onDone: { target: 'idle', actions: assign(deskDone) }, onError: { target: 'idle', actions: assign(deskDone) } },
                 },
                 idle: { on: { 'results.import': 'importing' } },
-                importing: {
-                  invoke: {
-                    src: 'importResults',
-                    input: ({ context, event, self }) => ({
-                      context,
-                      codes: event.type === 'results.import' ? event.codes : '',
-                      files: event.type === 'results.import' ? event.files : [],
-                      progress: (done: number, total: number) => self.send({ type: 'results.progress', done, total }),
-                    }),
-                    onDone: { target: 'idle', actions: assign(({ context, event }) => desk(context, { ...event.output, progress: null, confirmClear: false })) },
-                    onError: { target: 'idle', actions: assign(({ context, event }) => desk(context, { problems: [String(event.error)], progress: null })) },
-                  },
-                },
+                importing: { invoke: { src: 'importResults', input: deskInput, onDone: { target: 'idle', actions: assign(deskDone) }, onError: { target: 'idle', actions: assign(deskDone) } } },
               },
             },
           },

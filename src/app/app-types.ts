@@ -83,6 +83,8 @@ export interface WorkshopState {
   /** What the teams handed in, as kept in this browser (desk.ts). */
   entries: readonly DeskEntry[];
   gain: LearningGain | null;
+  /** The gain in words, as the desk put it. */
+  gainLine: string | null;
   /** What the last import did, in one line. */
   summary: string | null;
   /** Entries replayed so far during an import or a load. */
@@ -173,9 +175,8 @@ export type AppEvent =
   | { type: 'join.start'; code: string; team: string; players?: number }
   | { type: 'results.import'; codes: string; files: readonly { name: string; text: string; size: number }[] }
   | { type: 'results.progress'; done: number; total: number }
-  | { type: 'results.clear' }
-  | { type: 'results.clearConfirm' }
-  | { type: 'results.clearCancel' }
+  /** Without `confirm`: ask first; with it, the answer. */
+  | { type: 'results.clear'; confirm?: boolean }
   | { type: 'results.csv' }
   | { type: 'result.download'; includeAnswers: boolean }
   | { type: 'vote.change'; key: string; delta: number }

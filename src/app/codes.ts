@@ -11,10 +11,10 @@ import { t } from '../text/i18n.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** Session codes are still version 1 (join links printed for a session keep working). */
-const CODE_VERSION = 1;
+export const CODE_VERSION = 1;
 /** Result codes: version 2 adds the number of players and the knowledge-check answers; version 1 codes still decode. */
-const RESULT_VERSION = 2;
-/** Longer than any result code (about 30 characters with every answer): what is longer is not a code. */
+export const RESULT_VERSION = 2;
+/** Longer than any result code (about 30 characters with every answer): what is longer is not a code (result-codes.ts says so). */
 export const MAX_CODE_CHARS = 64;
 export const MAX_PLAYERS = 16;
 export const WORKSHOP_SEED_BITS = 20;
@@ -50,7 +50,7 @@ class BitWriter {
   }
 }
 
-class BitReader {
+export class BitReader {
   private at = 0;
   constructor(private readonly bits: number[]) {}
   read(width: number): number {
@@ -102,11 +102,10 @@ export function normaliseCode(input: string): string {
     .replace(/U/g, 'V');
 }
 
-function fromCode(input: string): BitReader {
+/** A typed code checked and read as bits (result-codes.ts reads result codes with it). */
+export function fromCode(input: string): BitReader {
   const code = normaliseCode(input);
   if (code.length < 2) throw new CodeError('codeTooShort');
-  // Checked first: a long run of letters can pass the check character by chance and be read as nonsense.
-  if (code.length > MAX_CODE_CHARS) throw new CodeError('desk.codeTooManyChars', { length: code.length, max: MAX_CODE_CHARS });
   for (const ch of code) if (!ALPHABET.includes(ch)) throw new CodeError('badCharacter', { ch });
   const symbols = code.slice(0, -1);
   if (checkCharacter(symbols) !== code.slice(-1)) throw new CodeError('checkCharacter');
@@ -128,9 +127,9 @@ function writeSession(w: BitWriter, s: SessionSettings, version = CODE_VERSION) 
   w.write(s.timerMinutes, 4);
 }
 
-function readSession(r: BitReader, scenarioCount: number, versions: readonly number[] = [CODE_VERSION]): SessionSettings & { version: number } {
+export function readSession(r: BitReader, scenarioCount: number, versions: readonly number[] = [CODE_VERSION]): SessionSettings & { version: number } {
   const version = r.read(3);
-  if (!versions.includes(version)) throw new CodeError(version > RESULT_VERSION ? 'otherVersion' : version === RESULT_VERSION ? 'desk.resultNotSession' : 'desk.notACode', { version });
+  if (!versions.includes(version)) throw new CodeError('otherVersion', { version });
   const scenarioIndex = r.read(5);
   if (scenarioIndex >= scenarioCount) throw new CodeError('unknownScenario');
   const seed = r.read(WORKSHOP_SEED_BITS);
@@ -180,9 +179,9 @@ export interface ResultMoves {
   knowledge?: Answers;
 }
 
-const widthFor = (n: number) => Math.max(1, Math.ceil(Math.log2(Math.max(2, n))));
-const RESPONSE_BITS = 3;
-const TURN_COUNT_BITS = 4;
+export const widthFor = (n: number) => Math.max(1, Math.ceil(Math.log2(Math.max(2, n))));
+export const RESPONSE_BITS = 3;
+export const TURN_COUNT_BITS = 4;
 
 export function encodeResult(shape: MoveShape, moves: ResultMoves): string {
   const w = new BitWriter();
@@ -203,45 +202,4 @@ export function encodeResult(shape: MoveShape, moves: ResultMoves): string {
     for (const when of ['before', 'after'] as const)
       for (const q of questions) w.write(q.choices.indexOf(knowledge[when][q.id] ?? '') + 1, widthFor(q.choices.length + 1));
   return toCode(w.bits);
-}
-
-export function decodeResult(code: string, scenarioCount: number, shapeFor: (session: SessionSettings) => MoveShape): ResultMoves {
-  const r = fromCode(code);
-  const { version, ...session } = readSession(r, scenarioCount, [CODE_VERSION, RESULT_VERSION]);
-  const shape = shapeFor(session);
-  const choices = shape.decisions.map((d) => {
-    if (d.multi) {
-      const mask = r.read(d.options.length);
-      return d.options.filter((_, j) => Math.floor(mask / 2 ** j) % 2 === 1);
-    }
-    const index = r.read(widthFor(d.options.length));
-    if (index >= d.options.length) throw new CodeError('unknownOption');
-    return [d.options[index]!];
-  });
-  const turns = r.read(TURN_COUNT_BITS);
-  const responses: number[] = [];
-  for (let i = 0; i < turns; i++) responses.push(r.read(RESPONSE_BITS) - 1);
-  const out: ResultMoves = { session, choices, responses };
-  if (version >= 2) {
-    const players = r.read(4);
-    if (players > 0) out.players = players;
-    if (r.read(1) === 1) {
-      const knowledge: Answers = { before: {}, after: {} };
-      for (const when of ['before', 'after'] as const)
-        for (const q of shape.questions ?? []) {
-          const index = r.read(widthFor(q.choices.length + 1));
-          if (index > q.choices.length) throw new CodeError('unknownOption');
-          if (index > 0) knowledge[when][q.id] = q.choices[index - 1]!;
-        }
-      out.knowledge = knowledge;
-    }
-  }
-  if (r.remaining >= 5) throw new CodeError('codeTooLong');
-  return out;
-}
-
-/** The session a result code belongs to (its first fields), without the scenario's shape. */
-export function sessionOfResult(code: string, scenarioCount: number): SessionSettings {
-  const { version: _, ...settings } = readSession(fromCode(code), scenarioCount, [CODE_VERSION, RESULT_VERSION]);
-  return settings;
 }

@@ -9,8 +9,9 @@ import '../text/desk-locales.ts';
 import { fmt, plain, t } from '../text/i18n.ts';
 import type { ContentStore } from './app-types.ts';
 import type { ScenarioSummary } from './catalog.ts';
-import { CodeError, formatCode, MAX_CODE_CHARS, MAX_PLAYERS, normaliseCode, sessionOfResult, type Answers } from './codes.ts';
-import { learningGain, type LearningGain } from './learning-gain.ts';
+import { CodeError, formatCode, MAX_CODE_CHARS, MAX_PLAYERS, normaliseCode, type Answers } from './codes.ts';
+import { sessionOfResult } from './result-codes.ts';
+import { learningGain, signedPp, type LearningGain } from './learning-gain.ts';
 import { importResultCode, parseResultFile } from './result-replay.ts';
 import { MAX_RESULT_FILE_BYTES, MAX_TEAM_NAME, type TeamResult } from './results.ts';
 import { sortedIds } from './workshop-desk.ts';
@@ -31,6 +32,8 @@ export interface DeskState {
   problems: string[];
   bundles: Record<string, ContentBundle>;
   gain: LearningGain | null;
+  /** The gain in words, for the compare screen (worded here so the first bundle does not carry it). */
+  gainLine: string | null;
   /** One line on what the last import did: added, already there, refused. */
   summary: string | null;
 }
@@ -103,7 +106,7 @@ export async function replayEntries(
   already: { results: readonly TeamResult[]; entries: readonly DeskEntry[]; bundles: Readonly<Record<string, ContentBundle>> },
   problems: string[],
   onProgress: (done: number, total: number) => void = () => {},
-): Promise<Omit<DeskState, 'problems' | 'summary'> & { added: number; duplicates: number; refused: number }> {
+): Promise<Omit<DeskState, 'problems' | 'summary' | 'gainLine'> & { added: number; duplicates: number; refused: number }> {
   const ids = sortedIds(catalog);
   const bundles: Record<string, ContentBundle> = { ...already.bundles };
   const results = [...already.results];
@@ -174,6 +177,17 @@ const titleOf = (catalog: readonly ScenarioSummary[], id: string) => {
   return s ? plain(s.title) : id;
 };
 
+/** "Learning gain: +12.5 percentage points (…; n = 6 players, 3 teams). Counted as one player each: …. Not included: …." */
+export function gainLine(gain: LearningGain | null): string | null {
+  if (!gain) return null;
+  const line = [
+    t('desk.gainLine', { pp: signedPp(gain.gainPp), before: fmt.percent(gain.before), after: fmt.percent(gain.after), count: gain.n, teams: gain.teams }),
+    gain.assumedOne.length > 0 ? t('desk.assumedOne', { teams: gain.assumedOne.join(', ') }) : '',
+    gain.missing.length > 0 ? t('desk.gainMissing', { teams: gain.missing.join(', ') }) : '',
+  ];
+  return line.filter(Boolean).join(' ');
+}
+
 export function gainOf(results: readonly TeamResult[], bundles: Readonly<Record<string, ContentBundle>>): LearningGain | null {
   const first = results[0];
   const scenario = first && bundles[first.scenarioId]?.scenarios.find((s) => s.id === first.scenarioId);
@@ -194,7 +208,7 @@ export async function importToDesk(
   const keep = await keepEntries(out.entries);
   if (keep) problems.push(keep);
   const { added, duplicates, refused, ...state } = out;
-  return { ...state, problems, summary: t('desk.summary', { added, duplicates, refused }) };
+  return { ...state, gainLine: gainLine(state.gain), problems, summary: t('desk.summary', { added, duplicates, refused }) };
 }
 
 /** The kept entries, replayed: what the desk held before the page was reloaded. */
@@ -204,7 +218,7 @@ export async function loadDesk(content: ContentStore, catalog: readonly Scenario
   const pending = kept.map((e) => ({ ...e, what: e.team }));
   const out = await replayEntries(content, catalog, pending, { results: [], entries: [], bundles: {} }, problems, onProgress);
   const { added: _a, duplicates: _d, refused: _r, ...state } = out;
-  return { ...state, problems, summary: kept.length > 0 ? t('desk.restored', { count: out.results.length }) : null };
+  return { ...state, gainLine: gainLine(state.gain), problems, summary: kept.length > 0 ? t('desk.restored', { count: out.results.length }) : null };
 }
 
 // --- kept in IndexedDB (memory where it cannot be opened: said once) ---------------
@@ -252,3 +266,5 @@ export async function clearDesk(): Promise<void> {
   memory = undefined;
   if (typeof indexedDB !== 'undefined') await del(DESK_KEY, store()).catch(() => {});
 }
+
+export { resultsCsv } from './desk-csv.ts';

@@ -5,7 +5,8 @@ import { createActor } from 'xstate';
 import * as z from 'zod/mini';
 import { scenarioMachine, enabledEvents, phaseOf, compileScenario, totalsByCause, type CompiledScenario, type ContentBundle, type GameEvent } from '../engine/index.ts';
 import { t } from '../text/i18n.ts';
-import { CodeError, decodeResult, encodeSession, type ResultMoves, type SessionSettings } from './codes.ts';
+import { CodeError, encodeSession, type ResultMoves, type SessionSettings } from './codes.ts';
+import { decodeResult } from './result-codes.ts';
 import { MAX_RESULT_FILE_BYTES, MAX_TEAM_NAME, RESULT_FILE_VERSION, shapeOf, type Replayed, type ResultFile, type TeamResult } from './results.ts';
 
 const shortText = (max: number) => z.string().check(z.maxLength(max));

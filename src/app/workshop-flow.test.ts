@@ -106,9 +106,9 @@ describe('the facilitator’s results', () => {
     expect(reloaded.snapshot().context.workshop.results.map((r) => r.team)).toEqual(['Red', 'Blue']);
     reloaded.actor.send({ type: 'results.clear' });
     expect(reloaded.snapshot().context.workshop.results).toHaveLength(2);
-    reloaded.actor.send({ type: 'results.clearCancel' });
+    reloaded.actor.send({ type: 'results.clear', confirm: false });
     reloaded.actor.send({ type: 'results.clear' });
-    reloaded.actor.send({ type: 'results.clearConfirm' });
+    reloaded.actor.send({ type: 'results.clear', confirm: true });
     expect(reloaded.snapshot().context.workshop.results).toHaveLength(0);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const cleared = await boot(memoryBackend());

@@ -7,6 +7,7 @@ import type { AppContext, AppEvent, WorkshopState } from './app-types.ts';
 import { decodeSession, MAX_PLAYERS, normaliseCode } from './codes.ts';
 import type { GameMeta } from './game.ts';
 import { sortedIds, teamResultOf } from './workshop-desk.ts';
+import { loadDeskModule } from './desk-loader.ts';
 
 /** The session the saved game was played in, if it was a workshop game. */
 function slotSession(context: AppContext): string | null {
@@ -52,10 +53,25 @@ export function downloadResult(context: AppContext, includeAnswers: boolean): vo
 /** The facilitator's CSV (its module loads on first use). */
 export function downloadCsv(context: AppContext): void {
   const { results, bundles } = context.workshop;
-  void import('./desk-csv.ts').then(({ resultsCsv }) => context.services.download('safe-city-results.csv', resultsCsv(results, bundles), 'text/csv;charset=utf-8'));
+  void loadDeskModule().then(({ resultsCsv }) => context.services.download('safe-city-results.csv', resultsCsv(results, bundles), 'text/csv;charset=utf-8'));
 }
 
-/** Forget the kept results, once the facilitator confirmed. */
-export function clearKeptResults(): void {
-  void import('./desk.ts').then(({ clearDesk }) => clearDesk());
+/** Clearing asked first: confirmed, the kept results are forgotten (an effect, here, once); declined, nothing changes. */
+export function clearPatch(context: AppContext, confirm: boolean): Partial<AppContext> {
+  if (!confirm) return desk(context, { confirmClear: false });
+  void loadDeskModule().then(({ clearDesk }) => clearDesk());
+  return desk(context, { results: [], entries: [], problems: [], gain: null, gainLine: null, summary: null, confirmClear: false });
+}
+
+/** What the desk's loading and import actors are given: the context, the pasted codes and files, and a way to say how far they are. */
+export function deskInput({ context, event, self }: { context: AppContext; event: AppEvent; self: { send: (e: AppEvent) => void } }) {
+  const input = event.type === 'results.import' ? event : { codes: '', files: [] };
+  return { context, codes: input.codes, files: input.files, progress: (done: number, total: number) => self.send({ type: 'results.progress', done, total }) };
+}
+
+/** The desk's loading or import finished (or failed: said, nothing lost). */
+export function deskDone({ context, event }: { context: AppContext; event: { type: string } }): Partial<AppContext> {
+  const done = event as { output?: Partial<WorkshopState>; error?: unknown };
+  const patch = done.output ?? { problems: [String(done.error)] };
+  return desk(context, { ...patch, progress: null, loaded: true, confirmClear: false });
 }

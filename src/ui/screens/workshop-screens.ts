@@ -97,7 +97,7 @@ export function joinScreen(ui: UiContext): Screen {
       h('h1', { tabindex: '-1' }, t('workshop.joinTitle')),
       labelled('code', t('workshop.code'), codeInput),
       labelled('team', t('workshop.team'), team),
-      labelled('players', t('desk.players'), players, t('desk.playersHint')),
+      labelled('players', t('desk.players'), players),
       h('p', { class: problem ? 'notice' : 'meta', role: problem ? 'alert' : 'status' }, problem ?? ''),
       button(t('workshop.start'), () => ui.send({ type: 'join.start', code: codeInput.value, team: team.value, players: players.value ? Number(players.value) : undefined }), { class: 'primary', 'data-action': 'join-start' }),
     ],
@@ -199,7 +199,7 @@ export function compareScreen(ui: UiContext): Screen {
         ),
       ),
     );
-    if (scenario) body.push(learningGainView(ui, scenario));
+    body.push(learningGainView(ui));
   }
   return { name: 'compare', body: body.filter((n): n is Node => n !== null), stage: { scene: 'title' }, stageDescription: t('stage.title') };
 }
