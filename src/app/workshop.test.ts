@@ -5,7 +5,8 @@ import { createActor } from 'xstate';
 import { scenarioMachine, enabledEvents, phaseOf, compileScenario, runScenario, type CompiledScenario, type GameEvent } from '../engine/index.ts';
 import { realContent } from '../../tests/support/content.ts';
 import { CodeError, decodeSession, encodeSession, normaliseCode, type SessionSettings } from './codes.ts';
-import { importResultCode, movesOfEvents, parseResultFile, replayMoves, resultCodeFor, resultsCsv, shapeOf } from './results.ts';
+import { importResultCode, parseResultFile, replayMoves } from './result-replay.ts';
+import { movesOfEvents, resultCodeFor, shapeOf } from './results.ts';
 import { setLanguage } from '../text/i18n.ts';
 
 const bundle = realContent();
@@ -128,27 +129,12 @@ describe('result codes', () => {
   });
 });
 
-describe('result files and CSV', () => {
+describe('result files', () => {
   it('reject what is not a result file, with the reason', () => {
     expect(() => parseResultFile('{')).toThrow(/not valid JSON/);
     expect(() => parseResultFile(JSON.stringify({ format: 'safe-city-result', version: 1, team: '', code: 'X', scenario: 'a' }))).toThrow(/^team: /);
     expect(() => parseResultFile('x'.repeat(300 * 1024))).toThrow(/larger than/);
     expect(() => parseResultFile(JSON.stringify({ format: 'safe-city-result', version: 1, team: 'A', code: 'X', scenario: 'a', extra: 1 }))).toThrow(/extra/);
     expect(parseResultFile(JSON.stringify({ format: 'safe-city-result', version: 1, team: 'A', code: 'X', scenario: 'a' })).team).toBe('A');
-  });
-
-  it('quote every CSV field and neutralise spreadsheet formulas in team names', () => {
-    const row = {
-      team: '=HYPERLINK("x")',
-      code: 'C',
-      scenarioId: 's',
-      seed: 1,
-      ending: 'e',
-      metrics: { debt: 1, dataExposure: 2, backlash: 3, publicSafety: 4, sovereignty: 5, standing: 6 },
-      choices: {},
-      keyCauses: [],
-    };
-    const csv = resultsCsv([row], () => 'End, "quoted"', () => 'a; b');
-    expect(csv.split('\r\n')[1]).toBe(`"'=HYPERLINK(""x"")","s","1","End, ""quoted""","1","2","3","4","5","6","a; b","C"`);
   });
 });

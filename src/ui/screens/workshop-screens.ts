@@ -9,6 +9,7 @@ import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { formatMetric, plain } from '../widgets.ts';
 import type { ScenarioSummary } from '../../app/catalog.ts';
+import { clearConfirm, deskStatus, learningGainView, readResultFiles } from '../desk-view.ts';
 
 /** A labelled field; the id is the field's name, so a re-render finds the same field (and its focus). */
 function labelled(name: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
@@ -88,21 +89,22 @@ export function joinScreen(ui: UiContext): Screen {
   const { code, problem } = ui.app.workshop.join;
   const codeInput = h('input', { type: 'text', value: code, autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: '16' });
   const team = h('input', { type: 'text', maxlength: '40', autocomplete: 'off', placeholder: t('workshop.teamPlaceholder') });
+  // How many share this device: the learning gain counts players, not devices (left empty: one, and the facilitator is told).
+  const players = h('input', { type: 'number', min: '1', max: '16', inputmode: 'numeric', placeholder: '1' });
   return {
     name: 'join',
     body: [
       h('h1', { tabindex: '-1' }, t('workshop.joinTitle')),
       labelled('code', t('workshop.code'), codeInput),
       labelled('team', t('workshop.team'), team),
+      labelled('players', t('desk.players'), players),
       h('p', { class: problem ? 'notice' : 'meta', role: problem ? 'alert' : 'status' }, problem ?? ''),
-      button(t('workshop.start'), () => ui.send({ type: 'join.start', code: codeInput.value, team: team.value }), { class: 'primary', 'data-action': 'join-start' }),
+      button(t('workshop.start'), () => ui.send({ type: 'join.start', code: codeInput.value, team: team.value, players: players.value ? Number(players.value) : undefined }), { class: 'primary', 'data-action': 'join-start' }),
     ],
     stage: { scene: 'title' },
     stageDescription: t('stage.title'),
   };
 }
-
-const pct = (x: number) => fmt.percent(x);
 
 export function compareScreen(ui: UiContext): Screen {
   const { results, problems, bundles } = ui.app.workshop;
@@ -113,10 +115,8 @@ export function compareScreen(ui: UiContext): Screen {
     h('h1', { tabindex: '-1' }, t('workshop.compareTitle')),
     labelled('codes', t('workshop.pasteLabel'), codes),
     labelled('files', t('workshop.fileLabel'), files),
-    button(t('workshop.import'), async () => {
-      const read = await Promise.all([...(files.files ?? [])].map(async (f) => ({ name: f.name, text: f.size > 512 * 1024 ? '' : await f.text() })));
-      ui.send({ type: 'results.import', codes: codes.value, files: read });
-    }, { class: 'primary', 'data-action': 'import' }),
+    button(t('workshop.import'), async () => ui.send({ type: 'results.import', codes: codes.value, files: await readResultFiles(files.files) }), { class: 'primary', 'data-action': 'import' }),
+    deskStatus(ui),
     ...problems.map((p) => h('p', { class: 'notice', role: 'alert' }, p)),
   ];
   if (results.length === 0) {
@@ -150,6 +150,7 @@ export function compareScreen(ui: UiContext): Screen {
         button(t('workshop.print'), () => ui.send({ type: 'page.print' }), { 'data-action': 'print' }),
         button(t('workshop.clear'), () => ui.send({ type: 'results.clear' }), { 'data-action': 'clear' }),
       ),
+      clearConfirm(ui),
       h(
         'table',
         { class: 'paths side-by-side' },
@@ -198,43 +199,18 @@ export function compareScreen(ui: UiContext): Screen {
         ),
       ),
     );
-    if (scenario && scenario.knowledgeCheck.length > 0) {
-      const answered = results.filter((r) => r.knowledge);
-      if (answered.length > 0) {
-        const share = (q: string, when: 'before' | 'after', answer: string) => answered.filter((r) => r.knowledge![when][q] === answer).length / answered.length;
-        const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
-        const row = (label: string, b: number, a: number) =>
-          h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, pct(b)), h('td', {}, pct(a)), h('td', {}, `${a - b >= 0 ? '+' : '−'}${pct(Math.abs(a - b))}`));
-        body.push(
-          h('h2', {}, t('workshop.knowledgeTitle')),
-          h('p', { class: 'meta' }, t('workshop.teamsAnswered', { count: answered.length })),
-          h(
-            'table',
-            { class: 'paths knowledge-gain' },
-            h('thead', {}, h('tr', {}, ...[t('workshop.question'), t('workshop.before'), t('workshop.after'), t('workshop.gain')].map((c) => h('th', { scope: 'col' }, c)))),
-            h(
-              'tbody',
-              {},
-              ...scenario.knowledgeCheck.map((q) => row(plain(q.question), share(q.id, 'before', q.answer), share(q.id, 'after', q.answer))),
-            ),
-            h(
-              'tfoot',
-              {},
-              row(
-                t('workshop.allQuestions'),
-                mean(scenario.knowledgeCheck.map((q) => share(q.id, 'before', q.answer))),
-                mean(scenario.knowledgeCheck.map((q) => share(q.id, 'after', q.answer))),
-              ),
-            ),
-          ),
-        );
-      }
-    }
+    body.push(learningGainView(ui));
   }
   return { name: 'compare', body: body.filter((n): n is Node => n !== null), stage: { scene: 'title' }, stageDescription: t('stage.title') };
 }
 
+// Compiled once per scenario: a desk of hundreds of teams would otherwise compile it for every cause of every card.
+const compiledFor = new WeakMap<object, ReturnType<typeof compileScenario>>();
+
 function labelFor(bundle: ContentBundle | null, scenarioId: string, cause: Cause): string {
   const scenario = bundle?.scenarios.find((s) => s.id === scenarioId);
-  return bundle && scenario ? causeLabel(compileScenario(scenario, bundle.shared), cause) : cause.kind;
+  if (!bundle || !scenario) return cause.kind;
+  let c = compiledFor.get(scenario);
+  if (!c) compiledFor.set(scenario, (c = compileScenario(scenario, bundle.shared)));
+  return causeLabel(c, cause);
 }
