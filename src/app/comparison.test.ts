@@ -1,0 +1,143 @@
+// The facilitator's comparison on the real scenarios: teams with known
+// strategies are played, handed in as result codes and compared.
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { compileScenario, enabledEvents, phaseOf, scenarioMachine, type CompiledScenario, type GameEvent } from '../engine/index.ts';
+import { realContent } from '../../tests/support/content.ts';
+import { decompose, discussionPrompts, pathRows, questionLinks, turnCards, whatMadeTheDifference } from './comparison.ts';
+import { importResultCode, resultCodeFor, type TeamResult } from './results.ts';
+
+const bundle = realContent();
+const ids = bundle.scenarios.map((s) => s.id).sort();
+const compiled = (id: string) => compileScenario(bundle.scenarios.find((s) => s.id === id)!, bundle.shared);
+
+/** Play with fixed choices (the rest as the real path took them) and, for each card, the response at `pick` among those offered (or the real path's). */
+export function play(c: CompiledScenario, seed: number, choices: Record<string, string[]>, pick: number | 'historical'): GameEvent[] {
+  const actor = createActor(scenarioMachine(c), { input: { seed } });
+  actor.start();
+  const events: GameEvent[] = [];
+  const h = c.scenario.historical;
+  while (actor.getSnapshot().status !== 'done') {
+    const s = actor.getSnapshot();
+    const offered = enabledEvents(c, phaseOf(s.value), s.context);
+    const first = offered[0]!;
+    let e: GameEvent = first;
+    if (first.type === 'decision.choose') {
+      const want = choices[first.decision] ?? [h.choices[first.decision]!.options].flat();
+      e = { type: 'decision.choose', decision: first.decision, options: want };
+    } else if (first.type === 'event.respond') {
+      const real = h.responses[s.context.currentEvent!]?.response;
+      const chosen = pick === 'historical' ? offered.find((x) => x.type === 'event.respond' && x.response === real) : offered[pick % offered.length];
+      e = chosen ?? first;
+    }
+    events.push(e);
+    actor.send(e);
+  }
+  return events;
+}
+
+function team(c: CompiledScenario, name: string, seed: number, choices: Record<string, string[]>, pick: number | 'historical'): TeamResult {
+  const session = { scenarioIndex: ids.indexOf(c.scenario.id), seed, knowledgeCheck: false, timerMinutes: 0 };
+  const code = resultCodeFor(c, session, play(c, seed, choices, pick));
+  return importResultCode(code, name, ids, () => bundle);
+}
+
+/** The four-team session of the report: cameras-on-credit, seed 3. */
+export function fourTeams(seed = 3) {
+  const c = compiled('cameras-on-credit');
+  const results = [
+    team(c, 'Safeguards', seed, { safeguards: ['publish-contract', 'data-localisation', 'local-key-custody'], 'patrol-buses': ['buses-fr-off'] }, 1),
+    team(c, 'Cheapest loan', seed, { financing: ['gas-backed-loan'], safeguards: [] }, 0),
+    team(c, 'No Chinese vendor', seed, { vendor: ['domestic-integrator'], financing: ['partner-loan'], safeguards: ['enforce-data-law'] }, 2),
+    team(c, 'Real path', seed, {}, 'historical'),
+  ];
+  return { c, results };
+}
+
+describe('the comparison of a session', () => {
+  const { c, results } = fourTeams();
+  const rows = pathRows(c, results, ids.length);
+
+  it('replays every team and adds the real path, played with the session seed, as the last row', () => {
+    expect(rows.map((r) => [r.team, r.historical])).toEqual([
+      ['Safeguards', false],
+      ['Cheapest loan', false],
+      ['No Chinese vendor', false],
+      ['Real path', false],
+      ['', true],
+    ]);
+    rows.slice(0, 4).forEach((r, i) => expect(r.ctx.metrics).toEqual(results[i]!.metrics));
+    // A team that played the real path ends where the real-path row does.
+    expect(rows[4]!.ctx.metrics).toEqual(rows[3]!.ctx.metrics);
+    expect(rows[4]!.ctx.responses).toEqual(rows[3]!.ctx.responses);
+  });
+
+  it('splits each measure into start, decisions, events and responses, and yearly rules, which add up to the final value', () => {
+    for (const r of rows) {
+      const parts = decompose(c, r.ctx);
+      expect(parts.map((p) => p.metric)).toEqual(['debt', 'dataExposure', 'backlash', 'publicSafety', 'sovereignty', 'standing']);
+      for (const p of parts) expect(p.start + p.decisions + p.events + p.rules).toBeCloseTo(p.final, 1);
+    }
+    // The crackdown the real path takes shows in the events-and-responses part of backlash.
+    const real = rows[4]!.ctx;
+    expect(real.responses.some((x) => x.response === 'crack-down')).toBe(real.ledger.some((e) => e.cause.kind === 'response' && e.cause.response === 'crack-down'));
+  });
+
+  it('names the choices that separate the best and the worst team, and the lines add up to the gap', () => {
+    const diffs = whatMadeTheDifference(c, rows);
+    const debt = diffs.find((d) => d.metric === 'debt')!;
+    expect(rows[debt.best]!.ctx.metrics.debt).toBe(Math.min(...rows.slice(0, 4).map((r) => r.ctx.metrics.debt)));
+    expect(rows[debt.worst]!.ctx.metrics.debt).toBe(Math.max(...rows.slice(0, 4).map((r) => r.ctx.metrics.debt)));
+    expect(debt.lines.length).toBeGreaterThan(0);
+    // Debt is the loans taken: the financing decision leads.
+    expect(debt.lines[0]!.about).toEqual({ kind: 'decision', decision: 'financing' });
+    for (const d of diffs) {
+      const named = d.lines.reduce((s, l) => s + l.worst - l.best, 0);
+      expect(named + d.events + d.rules + d.others).toBeCloseTo(d.gap, 1);
+      expect(rows[d.best]!.historical || rows[d.worst]!.historical).toBe(false);
+    }
+  });
+
+  it('two teams that differ only in safeguards: the difference names those safeguards', () => {
+    const safe = team(c, 'A', 31, { safeguards: ['local-key-custody', 'enforce-data-law', 'fr-moratorium'] }, 0);
+    const bare = team(c, 'B', 31, { safeguards: [] }, 0);
+    const two = pathRows(c, [safe, bare], ids.length);
+    const exposure = whatMadeTheDifference(c, two).find((d) => d.metric === 'dataExposure')!;
+    expect([exposure.best, exposure.worst]).toEqual([0, 1]);
+    // The safeguards' own rules (key custody −10, the law −5, the moratorium −8) are booked to the safeguards decision.
+    expect(exposure.lines[0]).toEqual({ about: { kind: 'decision', decision: 'safeguards' }, best: -23, worst: 0 });
+    const backlash = whatMadeTheDifference(c, two).find((d) => d.metric === 'backlash');
+    expect(backlash?.lines.some((l) => l.about.kind === 'decision' && l.about.decision === 'safeguards')).toBe(true);
+  });
+
+  it('puts each year’s card in a table and marks a card that differs from most teams’ as a substitute', () => {
+    for (const r of rows) expect(r.cards).toHaveLength(c.turns);
+    const fake = (events: (string | null)[]) => ({ ...rows[0]!.ctx, turn: events.length, responses: events.flatMap((e, i) => (e ? [{ turn: i + 1, event: e, response: 'x' }] : [])) });
+    const cards = turnCards([fake(['a', 'b']), fake(['a', 'c']), fake(['a', 'b']), fake(['z', 'c'])], 2, 3);
+    expect(cards.map((row) => row.map((x) => x.substitute))).toEqual([
+      [false, false],
+      [false, true],
+      [false, false],
+      // The last row does not vote: it is compared with the teams' usual card.
+      [true, true],
+    ]);
+    // No majority, no substitute.
+    expect(turnCards([fake(['a']), fake(['b'])], 1).flat().map((x) => x.substitute)).toEqual([false, false]);
+  });
+
+  it('links the crackdown question to the crackdown response through its flag, and asks it only when a team cracked down', () => {
+    const crackdown = c.scenario.discussion.find((q) => q.en.startsWith('When critics are silenced'))!;
+    expect(questionLinks(c, crackdown)).toEqual([{ kind: 'response', event: 'china-activists-crackdown', response: 'crack-down' }]);
+    const asked = (rs: typeof rows) => discussionPrompts(c, rs).find((p) => p.question === crackdown);
+    const crackedDown = rows.slice(0, 4).flatMap((r, i) => (r.ctx.responses.some((x) => x.response === 'crack-down') ? [i] : []));
+    expect(crackedDown.length).toBeGreaterThan(0);
+    expect(asked(rows)?.because[0]!.rows).toEqual(crackedDown);
+    // Without those teams (the real path's row does not count), the question is not asked.
+    const others = rows.filter((_, i) => !crackedDown.includes(i));
+    expect(asked(others)).toBeUndefined();
+    // The questions about nothing in particular stay, after the linked ones.
+    const prompts = discussionPrompts(c, rows);
+    expect(prompts[0]!.question).toBe(crackdown);
+    expect(prompts.filter((p) => p.because.length === 0)).toHaveLength(c.scenario.discussion.length - 1);
+  });
+});
