@@ -17,6 +17,7 @@ import { afterSetAside, afterWrite, downloadSave, newGameId, slotHasProgress, sl
 import { saveFileOf } from './saves.ts';
 import { saveSettings } from './settings.ts';
 import { csvOf, sortedIds, teamResultOf } from './workshop-desk.ts';
+import { pauseClock, startClock } from './facilitator-clock.ts';
 import { loadVotes } from './votes.ts';
 
 export const appMachine = setup({
@@ -312,6 +313,12 @@ export const appMachine = setup({
               on: {
                 'results.clear': { actions: assign(({ context }) => ({ workshop: { ...context.workshop, results: [], problems: [] } })) },
                 'results.csv': { actions: ({ context }) => context.services.download('safe-city-results.csv', csvOf(context.workshop.results, context.workshop.bundles), 'text/csv') },
+                // The facilitator's clock: started and paused here, with the services' time; the shell only draws it.
+                'clock.start': { actions: assign(({ context, event }) => ({ facilitator: { ...context.facilitator, clock: startClock(context.facilitator.clock, event.phase, event.minutes, context.services.now()) } })) },
+                'clock.pause': { actions: assign(({ context }) => ({ facilitator: { ...context.facilitator, clock: pauseClock(context.facilitator.clock, context.services.now()) } })) },
+                'clock.reset': { actions: assign(({ context }) => ({ facilitator: { ...context.facilitator, clock: null } })) },
+                'teams.expected': { actions: assign(({ context, event }) => ({ facilitator: { ...context.facilitator, expected: Math.max(0, Math.min(99, Math.floor(event.count) || 0)) } })) },
+                'handout.open': { actions: assign(({ context, event }) => ({ facilitator: { ...context.facilitator, handout: event.team } })) },
               },
               states: {
                 idle: { on: { 'results.import': 'importing' } },
