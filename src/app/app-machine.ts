@@ -310,8 +310,9 @@ export const appMachine = setup({
             },
             compare: {
               initial: 'idle',
+              entry: assign(({ context }) => ({ facilitator: { ...context.facilitator, handout: null, openedAt: context.services.now() } })),
               on: {
-                'results.clear': { actions: assign(({ context }) => ({ workshop: { ...context.workshop, results: [], problems: [] } })) },
+                'results.clear': { actions: assign(({ context }) => ({ workshop: { ...context.workshop, results: [], problems: [] }, facilitator: { ...context.facilitator, handout: null } })) },
                 'results.csv': { actions: ({ context }) => context.services.download('safe-city-results.csv', csvOf(context.workshop.results, context.workshop.bundles), 'text/csv') },
                 // The facilitator's clock: started and paused here, with the services' time; the shell only draws it.
                 'clock.start': { actions: assign(({ context, event }) => ({ facilitator: { ...context.facilitator, clock: startClock(context.facilitator.clock, event.phase, event.minutes, context.services.now()) } })) },

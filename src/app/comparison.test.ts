@@ -1,58 +1,11 @@
 // The facilitator's comparison on the real scenarios: teams with known
 // strategies are played, handed in as result codes and compared.
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
-import { compileScenario, enabledEvents, phaseOf, scenarioMachine, type CompiledScenario, type GameEvent } from '../engine/index.ts';
 import { realContent } from '../../tests/support/content.ts';
+import { fourTeams, team } from '../../tests/support/workshop-teams.ts';
 import { decompose, discussionPrompts, pathRows, questionLinks, turnCards, whatMadeTheDifference } from './comparison.ts';
-import { importResultCode, resultCodeFor, type TeamResult } from './results.ts';
 
-const bundle = realContent();
-const ids = bundle.scenarios.map((s) => s.id).sort();
-const compiled = (id: string) => compileScenario(bundle.scenarios.find((s) => s.id === id)!, bundle.shared);
-
-/** Play with fixed choices (the rest as the real path took them) and, for each card, the response at `pick` among those offered (or the real path's). */
-export function play(c: CompiledScenario, seed: number, choices: Record<string, string[]>, pick: number | 'historical'): GameEvent[] {
-  const actor = createActor(scenarioMachine(c), { input: { seed } });
-  actor.start();
-  const events: GameEvent[] = [];
-  const h = c.scenario.historical;
-  while (actor.getSnapshot().status !== 'done') {
-    const s = actor.getSnapshot();
-    const offered = enabledEvents(c, phaseOf(s.value), s.context);
-    const first = offered[0]!;
-    let e: GameEvent = first;
-    if (first.type === 'decision.choose') {
-      const want = choices[first.decision] ?? [h.choices[first.decision]!.options].flat();
-      e = { type: 'decision.choose', decision: first.decision, options: want };
-    } else if (first.type === 'event.respond') {
-      const real = h.responses[s.context.currentEvent!]?.response;
-      const chosen = pick === 'historical' ? offered.find((x) => x.type === 'event.respond' && x.response === real) : offered[pick % offered.length];
-      e = chosen ?? first;
-    }
-    events.push(e);
-    actor.send(e);
-  }
-  return events;
-}
-
-function team(c: CompiledScenario, name: string, seed: number, choices: Record<string, string[]>, pick: number | 'historical'): TeamResult {
-  const session = { scenarioIndex: ids.indexOf(c.scenario.id), seed, knowledgeCheck: false, timerMinutes: 0 };
-  const code = resultCodeFor(c, session, play(c, seed, choices, pick));
-  return importResultCode(code, name, ids, () => bundle);
-}
-
-/** The four-team session of the report: cameras-on-credit, seed 3. */
-export function fourTeams(seed = 3) {
-  const c = compiled('cameras-on-credit');
-  const results = [
-    team(c, 'Safeguards', seed, { safeguards: ['publish-contract', 'data-localisation', 'local-key-custody'], 'patrol-buses': ['buses-fr-off'] }, 1),
-    team(c, 'Cheapest loan', seed, { financing: ['gas-backed-loan'], safeguards: [] }, 0),
-    team(c, 'No Chinese vendor', seed, { vendor: ['domestic-integrator'], financing: ['partner-loan'], safeguards: ['enforce-data-law'] }, 2),
-    team(c, 'Real path', seed, {}, 'historical'),
-  ];
-  return { c, results };
-}
+const ids = realContent().scenarios.map((s) => s.id).sort();
 
 describe('the comparison of a session', () => {
   const { c, results } = fourTeams();

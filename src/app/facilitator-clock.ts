@@ -21,9 +21,11 @@ export interface FacilitatorState {
   expected: number;
   /** The team whose one-page handout is open (its position among the results), or null. */
   handout: number | null;
+  /** When the compare screen was opened (the printed comparison's date). */
+  openedAt: number;
 }
 
-export const NO_FACILITATOR: FacilitatorState = { clock: null, expected: 0, handout: null };
+export const NO_FACILITATOR: FacilitatorState = { clock: null, expected: 0, handout: null, openedAt: 0 };
 
 /** Start (or resume, when the same phase and length are paused) a countdown. */
 export function startClock(clock: FacilitatorClock | null, phase: ClockPhase, minutes: number, now: number): FacilitatorClock {

@@ -97,9 +97,13 @@ describe('every screen renders from a snapshot', () => {
     h.actor.send({ type: 'workshop.join' });
     expect(render(h).screen.name).toBe('join');
     h.actor.send({ type: 'workshop.compare' });
+    // Until its chunk is in, the compare screen says it is loading; the chunk registers itself.
+    expect(render(h).screen.name).toBe('compare');
+    expect(buttons(render(h))).toEqual([]);
+    await import('./screens/compare-screen.ts');
     const r = render(h);
     expect(r.screen.name).toBe('compare');
-    expect(buttons(r).map((b) => b.dataset['action'])).toContain('import');
+    expect(buttons(r).map((b) => b.dataset['action'])).toEqual(expect.arrayContaining(['import', 'clock-start', 'set-expected']));
   });
 });
 
