@@ -63,6 +63,28 @@ function contentMark(): Plugin {
 }
 
 /**
+ * The locale files' `compare` section (the facilitator's compare screen, in
+ * its own chunk) stays out of the first bundle: plain imports of a locale file
+ * get it without the section, `?compare` imports get the section alone
+ * (src/text/locales-compare.ts, loaded with that screen).
+ */
+function lazyLocaleSection(section = 'compare'): Plugin {
+  return {
+    name: 'safe-city-lazy-locale-section',
+    enforce: 'pre',
+    transform(code, id) {
+      const match = /[\\/]src[\\/]text[\\/]locales[\\/][^\\/]+\.json(\?.*)?$/.exec(id);
+      if (!match || (match[1] && match[1] !== `?${section}`)) return undefined;
+      const strings = JSON.parse(code);
+      // A query makes it an ordinary module to the bundler, not JSON: export the section.
+      if (match[1]) return { code: `export default ${JSON.stringify({ [section]: strings[section] ?? {} })};`, map: null };
+      delete strings[section];
+      return { code: JSON.stringify(strings), map: null };
+    },
+  };
+}
+
+/**
  * `virtual:scenario-catalog`: what the title and the map need about each
  * scenario (id, title, place, years, turns, the opening of the briefing),
  * built from the scenario files, so the full files load only when a scenario
@@ -98,6 +120,7 @@ export default defineConfig({
   plugins: [
     contentSecurityPolicy(),
     contentMark(),
+    lazyLocaleSection(),
     scenarioCatalog(),
     // Offline: after the first visit every file of the game (scenarios, map,
     // fonts, sound) is served from the service worker's precache.
@@ -173,6 +196,15 @@ export default defineConfig({
               name: 'phaser',
               test: /[\\/]node_modules[\\/]phaser[\\/]/,
               priority: 10,
+            },
+            // The modules the first page shares with lazy chunks (the content's
+            // loader, the compare screen) in one chunk: left to itself, the
+            // bundler splits them by who imports them, and every extra chunk of
+            // the first page costs its imports and a gzip stream of its own.
+            {
+              name: 'shared',
+              test: /[\\/]node_modules[\\/](zod[\\/]v4[\\/]mini|i18next)[\\/]|[\\/]src[\\/]text[\\/]i18n\.ts$|[\\/]src[\\/]engine[\\/](moves|history)\.ts$/,
+              priority: 5,
             },
           ],
         },
