@@ -13,7 +13,7 @@ describe('the comparison of a session', () => {
 
   it('replays every team and adds the real path, played with the session seed, as the last row', () => {
     expect(rows.map((r) => [r.team, r.historical])).toEqual([
-      ['Safeguards', false],
+      ['Max safeguards', false],
       ['Cheapest loan', false],
       ['No Chinese vendor', false],
       ['Real path', false],

@@ -7,7 +7,8 @@ import type { Screen, UiContext } from './ui-context.ts';
 
 let draw: ((ui: UiContext) => Screen) | null = null;
 
-export function useCompare(screen: (ui: UiContext) => Screen): void {
+/** The chunk's screen (null: as before it arrives, for tests). */
+export function useCompare(screen: ((ui: UiContext) => Screen) | null): void {
   draw = screen;
 }
 

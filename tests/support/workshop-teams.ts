@@ -44,7 +44,7 @@ export function team(c: CompiledScenario, name: string, seed: number, choices: R
 export function fourTeams(seed = 3) {
   const c = compiled('cameras-on-credit');
   const results = [
-    team(c, 'Safeguards', seed, { safeguards: ['publish-contract', 'data-localisation', 'local-key-custody'], 'patrol-buses': ['buses-fr-off'] }, 1),
+    team(c, 'Max safeguards', seed, { safeguards: ['publish-contract', 'data-localisation', 'local-key-custody'], 'patrol-buses': ['buses-fr-off'] }, 1),
     team(c, 'Cheapest loan', seed, { financing: ['gas-backed-loan'], safeguards: [] }, 0),
     team(c, 'No Chinese vendor', seed, { vendor: ['domestic-integrator'], financing: ['partner-loan'], safeguards: ['enforce-data-law'] }, 2),
     team(c, 'Real path', seed, {}, 'historical'),

@@ -2,7 +2,7 @@
 // results, what made the difference, the debrief questions, one card per
 // team and the team's one-page handout. All text through textContent.
 import { t, fmt } from '../../text/i18n.ts';
-import { causeLabel, causeText } from '../../text/explain.ts';
+import { causeLabel } from '../../text/explain.ts';
 import { decompose, discussionPrompts, pathRows, whatMadeTheDifference, type DifferenceLine, type MeasureDifference, type PathRow, type Prompt } from '../../app/comparison.ts';
 import type { TeamResult } from '../../app/results.ts';
 import { compileScenario, totalsByCause, yearsOfTurn, type CompiledScenario, type GameContext, type MetricId } from '../../engine/index.ts';
@@ -184,7 +184,7 @@ export function teamCard(ui: UiContext, v: View, i: number): HTMLElement {
 }
 
 /** One team's page to print and hand back: its path, measures and where they came from, its largest causes and its questions. */
-export function handoutScreen(ui: UiContext, v: View, i: number): Screen {
+export function handoutScreen(ui: UiContext, v: View, i: number, header: string): Screen {
   const r = v.rows[i]!;
   const causes = totalsByCause(r.ctx.ledger).slice(0, 6);
   return {
@@ -197,7 +197,7 @@ export function handoutScreen(ui: UiContext, v: View, i: number): Screen {
         button(t('compare.back'), () => ui.send({ type: 'handout.open', team: null }), { 'data-action': 'handout-back' }),
         button(t('compare.printHandout'), () => ui.send({ type: 'page.print' }), { class: 'primary', 'data-action': 'print-handout' }),
       ),
-      h('article', { class: 'handout' }, h('h2', {}, plain(v.c.scenario.title)), h('p', {}, h('strong', {}, `${t('workshop.ending')}: `), endingText(v, r.ctx.ending)), decompositionTable(v, r), ...pathLists(v, r), h('h4', {}, t('compare.causes')), h('ul', { class: 'changes' }, ...causes.map((x) => h('li', {}, `${t(`metric.${x.metric}`)} ${signed(x.delta)} — ${causeText(v.c, x.metric, x.cause)}`))), ...promptList(v, i)),
+      h('article', { class: 'handout' }, h('p', { class: 'print-header' }, header), h('h2', {}, plain(v.c.scenario.title)), h('p', {}, h('strong', {}, `${t('workshop.ending')}: `), endingText(v, r.ctx.ending)), decompositionTable(v, r), ...pathLists(v, r), h('h4', {}, t('compare.causes')), h('ul', { class: 'changes' }, ...causes.map((x) => h('li', {}, `${t(`metric.${x.metric}`)} ${signed(x.delta)} — ${causeLabel(v.c, x.cause)}`))), ...promptList(v, i)),
     ],
     stage: { scene: 'title' },
     stageDescription: t('stage.title'),

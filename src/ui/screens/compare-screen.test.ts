@@ -40,7 +40,7 @@ describe('the compare screen', () => {
   it('shows every team and the real path with all six measures, and the card of each year with substitutes said in words', async () => {
     const h = await comparing();
     const page = root(render(h));
-    expect(texts(page, 'table.side-by-side tbody th')).toEqual(['Safeguards', 'Cheapest loan', 'No Chinese vendor', 'Real path']);
+    expect(texts(page, 'table.side-by-side tbody th')).toEqual(['Max safeguards', 'Cheapest loan', 'No Chinese vendor', 'Real path']);
     expect(texts(page, 'table.side-by-side tfoot th')).toEqual(["The real government's path"]);
     expect(texts(page, 'table.side-by-side thead th')).toEqual(expect.arrayContaining(['Public safety', 'Sovereignty', 'International standing']));
     expect(page.querySelectorAll('table.side-by-side tbody tr')[0]!.querySelectorAll('td')).toHaveLength(7);
@@ -64,7 +64,7 @@ describe('the compare screen', () => {
     const questions = texts(page, 'ol.discussion > li');
     expect(questions[0]).toMatch(/^When critics are silenced.*Asked because of: Crack down on the activists — Cheapest loan and Real path$/);
     // A team without the safeguards' rules pays for it: their absence is booked to the safeguards decision, in words.
-    expect(texts(panel, '[data-metric="backlash"] li')[0]).toMatch(/^Safeguards — Safeguards: Publish the contract and loan terms, .*; Real path: none \(\+4\)$/);
+    expect(texts(panel, '[data-metric="backlash"] li')[0]).toMatch(/^Safeguards — Max safeguards: Publish the contract and loan terms, .*; Real path: none \(\+4\)$/);
   });
 
   it('keeps the session clock in the app machine: started, paused and resumed with the services’ time', async () => {
@@ -95,7 +95,7 @@ describe('the compare screen', () => {
     expect(r.key).toBe('handout:1');
     const page = root(r);
     expect(page.querySelector('h1')?.textContent).toBe('Handout: Cheapest loan');
-    expect(page.querySelector('table.decomposition caption')?.textContent).toBe("Where Cheapest loan's measures came from");
+    expect(page.querySelector('table.decomposition caption')?.textContent).toBe('Where the measures came from: Cheapest loan');
     expect(texts(page, '.team-choices dd')).toContain('A loan repaid in gas (hypothetical)');
     expect(page.querySelectorAll('ul.changes li').length).toBe(6);
     expect(texts(page, 'ol.discussion > li')[0]).toMatch(/^When critics are silenced/);

@@ -99,7 +99,8 @@ function measuresTable(v: View): HTMLElement {
   const real = v.rows.findIndex((r) => r.historical);
   return h(
     'div',
-    { class: 'table-scroll' },
+    // Wide tables scroll sideways on a phone; the region takes the keyboard focus so it can be scrolled without a pointer.
+    { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': t('compare.measuresTable') },
     h(
       'table',
       { class: 'paths side-by-side' },
@@ -123,7 +124,7 @@ function cardsTable(v: View): HTMLElement {
   };
   return h(
     'div',
-    { class: 'table-scroll' },
+    { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': t('compare.cards') },
     h(
       'table',
       { class: 'paths cards-by-year' },
@@ -172,14 +173,14 @@ export function compareScreen(ui: UiContext): Screen {
   const { results } = ui.app.workshop;
   const view = results.length ? comparisonFor(ui) : null;
   const handout = ui.app.facilitator.handout;
-  if (view && handout !== null && view.rows[handout]) return handoutScreen(ui, view, handout);
+  const header = () => t('compare.printed', { date: new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long' }).format(new Date(ui.app.facilitator.openedAt)), code: sessionCode(ui, results[0]!) });
+  if (view && handout !== null && view.rows[handout]) return handoutScreen(ui, view, handout, header());
   const body: (Node | null)[] = [h('h1', { tabindex: '-1' }, t('workshop.compareTitle')), facilitatorBar(ui), ...importForm(ui)];
   if (!view) {
     body.push(h('p', { class: 'meta' }, results.length ? t('workshop.differentScenario') : t('workshop.noResults')));
   } else {
     const { c } = view;
     const first = results[0]!;
-    const date = new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long' }).format(new Date(ui.app.facilitator.openedAt));
     body.push(
       h('p', { class: 'meta', role: 'status' }, t('workshop.imported', { count: results.length })),
       h(
@@ -189,7 +190,7 @@ export function compareScreen(ui: UiContext): Screen {
         button(t('workshop.print'), () => ui.send({ type: 'page.print' }), { 'data-action': 'print' }),
         button(t('workshop.clear'), () => ui.send({ type: 'results.clear' }), { 'data-action': 'clear' }),
       ),
-      h('p', { class: 'print-header' }, t('compare.printed', { date, code: sessionCode(ui, first) })),
+      h('p', { class: 'print-header' }, header()),
       h('h2', {}, `${plain(c.scenario.title)} · ${t('briefing.meta', { place: plain(c.scenario.place.city) || t(`map.country.${c.scenario.place.country.toLowerCase()}`), years: fmt.years(c.scenario.years.start, c.scenario.years.end), seed: first.seed })}`),
       results.some((r) => r.scenarioId !== first.scenarioId || r.seed !== first.seed) ? h('p', { class: 'notice' }, t('workshop.differentScenario')) : null,
       measuresTable(view),
