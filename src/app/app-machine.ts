@@ -16,7 +16,7 @@ import { isMoveEnabled, phaseOfGame } from './game.ts';
 import { afterSetAside, afterWrite, downloadSave, newGameId, slotHasProgress, slotOf } from './save-flow.ts';
 import { saveFileOf } from './saves.ts';
 import { saveSettings } from './settings.ts';
-import { clearPatch, desk, deskDone, deskInput, downloadCsv, downloadResult, joinFindsGame, joinPending } from './workshop-flow.ts';
+import { clearPatch, desk, deskDone, deskInput, downloadCsv, downloadResult, joinFindsGame, joinPending, facilitatorPatch } from './workshop-flow.ts';
 import { loadVotes } from './votes.ts';
 
 export const appMachine = setup({
@@ -300,10 +300,15 @@ export const appMachine = setup({
             // The desk: kept results replayed once per page, then imports; progress between slices; clearing asks first.
             compare: {
               initial: 'loading',
+              entry: assign(({ context }) => facilitatorPatch(context, { type: 'compare.opened' })),
               on: {
                 'results.progress': { actions: assign(({ context, event }) => desk(context, { progress: { done: event.done, total: event.total } })) },
-                'results.clear': { actions: assign(({ context, event }) => (event.confirm === undefined ? desk(context, { confirmClear: true }) : clearPatch(context, event.confirm))) },
+                'results.clear': { actions: assign(({ context, event }) => (event.confirm === undefined ? desk(context, { confirmClear: true }) : { ...clearPatch(context, event.confirm), ...facilitatorPatch(context, event) })) },
                 'results.csv': { actions: ({ context }) => downloadCsv(context) },
+                // The facilitator's clock, expected teams and handout: changed here with the services' time; the shell only draws them.
+                'clock.*': { actions: assign(({ context, event }) => facilitatorPatch(context, event)) },
+                'teams.expected': { actions: assign(({ context, event }) => facilitatorPatch(context, event)) },
+                'handout.open': { actions: assign(({ context, event }) => facilitatorPatch(context, event)) },
               },
               states: {
                 loading: {

@@ -4,6 +4,7 @@
 import type { ContentBundle, ContentReport, GameEvent, GameLength, MetricId, Problem, Scenario } from '../engine/index.ts';
 import type { ScenarioSummary } from './catalog.ts';
 import type { SessionSettings } from './codes.ts';
+import type { ClockPhase, FacilitatorState } from './facilitator-clock.ts';
 import type { GameMeta, GameState } from './game.ts';
 import type { DeskEntry } from './desk.ts';
 import type { LearningGain } from './learning-gain.ts';
@@ -119,6 +120,8 @@ export interface AppContext {
   panel: PanelState | null;
   votes: Readonly<Record<string, number>>;
   workshop: WorkshopState;
+  /** The compare screen's clock, expected teams and open handout. */
+  facilitator: FacilitatorState;
   timer: TimerState | null;
   /** The saved game the title offers to continue ('' scenario: a save that cannot be continued). */
   resumable: { scenario: string; turn: number; moves: number } | null;
@@ -178,6 +181,11 @@ export type AppEvent =
   /** Without `confirm`: ask first; with it, the answer. */
   | { type: 'results.clear'; confirm?: boolean }
   | { type: 'results.csv' }
+  | { type: 'clock.start'; phase: ClockPhase; minutes: number }
+  | { type: 'clock.pause' }
+  | { type: 'clock.reset' }
+  | { type: 'teams.expected'; count: number }
+  | { type: 'handout.open'; team: number | null }
   | { type: 'result.download'; includeAnswers: boolean }
   | { type: 'vote.change'; key: string; delta: number }
   | { type: 'panel.open'; panel: PanelName; metric?: MetricId; term?: string }

@@ -16,7 +16,8 @@ export const CODE_VERSION = 1;
 export const RESULT_VERSION = 2;
 /** Longer than any result code (about 30 characters with every answer): what is longer is not a code (result-codes.ts says so). */
 export const MAX_CODE_CHARS = 64;
-export const MAX_PLAYERS = 16;
+/** Players on one device a result code can say (4 bits, 0 = not said). */
+export const MAX_PLAYERS = 15;
 export const WORKSHOP_SEED_BITS = 20;
 export const MAX_TIMER_MINUTES = 15;
 
@@ -194,7 +195,7 @@ export function encodeResult(shape: MoveShape, moves: ResultMoves): string {
   w.write(moves.responses.length, TURN_COUNT_BITS);
   for (const r of moves.responses) w.write(r + 1, RESPONSE_BITS);
   // Version 2: players (0 = not said) and, behind a flag, each answer as its choice's position + 1 (0 = not answered).
-  w.write(Math.min(MAX_PLAYERS - 1, moves.players ?? 0), 4);
+  w.write(Math.min(MAX_PLAYERS, moves.players ?? 0), 4);
   const questions = shape.questions ?? [];
   const knowledge = moves.knowledge && questions.length > 0 ? moves.knowledge : null;
   w.write(knowledge ? 1 : 0, 1);

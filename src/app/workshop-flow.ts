@@ -8,6 +8,7 @@ import { decodeSession, MAX_PLAYERS, normaliseCode } from './codes.ts';
 import type { GameMeta } from './game.ts';
 import { sortedIds, teamResultOf } from './workshop-desk.ts';
 import { loadDeskModule } from './desk-loader.ts';
+import { pauseClock, startClock } from './facilitator-clock.ts';
 
 /** The session the saved game was played in, if it was a workshop game. */
 function slotSession(context: AppContext): string | null {
@@ -74,4 +75,28 @@ export function deskDone({ context, event }: { context: AppContext; event: { typ
   const done = event as { output?: Partial<WorkshopState>; error?: unknown };
   const patch = done.output ?? { problems: [String(done.error)] };
   return desk(context, { ...patch, progress: null, loaded: true, confirmClear: false });
+}
+
+/** The facilitator's side of the compare screen: the clock, the teams expected, the handout open, the date it was opened; a confirmed clear closes the handout. */
+export function facilitatorPatch(context: AppContext, event: AppEvent | { type: 'compare.opened' }): Partial<AppContext> {
+  const f = context.facilitator;
+  const now = () => context.services.now();
+  switch (event.type) {
+    case 'compare.opened':
+      return { facilitator: { ...f, handout: null, openedAt: now() } };
+    case 'clock.start':
+      return { facilitator: { ...f, clock: startClock(f.clock, event.phase, event.minutes, now()) } };
+    case 'clock.pause':
+      return { facilitator: { ...f, clock: pauseClock(f.clock, now()) } };
+    case 'clock.reset':
+      return { facilitator: { ...f, clock: null } };
+    case 'teams.expected':
+      return { facilitator: { ...f, expected: Math.max(0, Math.min(99, Math.floor(event.count) || 0)) } };
+    case 'handout.open':
+      return { facilitator: { ...f, handout: event.team } };
+    case 'results.clear':
+      return event.confirm ? { facilitator: { ...f, handout: null } } : {};
+    default:
+      return {};
+  }
 }

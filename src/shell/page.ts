@@ -125,7 +125,7 @@ export function mountPage(el: PageElements, actor: AppActor, reducedMotion: () =
         el.app.querySelector<HTMLElement>('h1')?.focus();
       }
     }
-    if (rendered.timer?.deadline !== timer?.deadline) announcedZero = false;
+    if (rendered.timer?.deadline !== timer?.deadline || rendered.timer?.pausedAt !== timer?.pausedAt) announcedZero = false;
     timer = rendered.timer;
     tick();
   };
@@ -136,7 +136,8 @@ export function mountPage(el: PageElements, actor: AppActor, reducedMotion: () =
     if (!node || !timer) return;
     const now = Date.now();
     const left = Math.max(0, Math.round((timer.deadline - (timer.pausedAt ?? now)) / 1000));
-    const text = left > 0 ? t('classroom.timeLeft', { time: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}` }) : t('classroom.timeUp');
+    const words = timer.clock ? { left: 'compare.timeLeft', up: 'compare.timeUp' } : { left: 'classroom.timeLeft', up: 'classroom.timeUp' };
+    const text = left > 0 ? t(words.left, { time: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}` }) : t(words.up);
     if (node.textContent !== text) node.textContent = text;
     if (left === 0 && !announcedZero) {
       announcedZero = true;

@@ -1,4 +1,4 @@
-// The facilitator's words (the "desk" section of src/text/locales/desk/*.json),
+// The facilitator's words (the "desk" and "compare" sections of src/text/locales/desk/*.json),
 // registered when the facilitator's chunk loads: teams never download them,
 // which keeps the first bundle within its budget. The team's few desk words
 // (the join screen's) stay in the main locale files under the same section.
