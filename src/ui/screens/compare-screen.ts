@@ -78,12 +78,13 @@ function facilitatorBar(ui: UiContext): HTMLElement {
 }
 
 function importForm(ui: UiContext): (Node | null)[] {
-  const codes = h('textarea', { rows: '4', spellcheck: 'false' });
+  const codes = h('textarea', { rows: '4', spellcheck: 'false', 'data-keep-typed': true });
   const files = h('input', { type: 'file', accept: '.json,application/json', multiple: true });
   return [
     labelled('codes', t('workshop.pasteLabel'), codes),
     labelled('files', t('workshop.fileLabel'), files),
-    button(t('workshop.import'), async () => ui.send({ type: 'results.import', codes: codes.value, files: await readResultFiles(files.files) }), { class: 'primary', 'data-action': 'import' }),
+    button(t('workshop.import'), async () => ui.send({ type: 'results.import', codes: codes.value, files: await readResultFiles(files.files) }), // Not before the results kept in this browser are back (an import then would be dropped), nor while one replays.
+    { class: 'primary', 'data-action': 'import', disabled: !ui.app.workshop.loaded || ui.app.workshop.progress !== null }),
     deskStatus(ui),
     ...ui.app.workshop.problems.map((p) => h('p', { class: 'notice', role: 'alert' }, p)),
   ];

@@ -84,10 +84,10 @@ export function setupScreen(ui: UiContext, catalog: readonly ScenarioSummary[]):
 
 export function joinScreen(ui: UiContext): Screen {
   const { code, problem } = ui.app.workshop.join;
-  const codeInput = h('input', { type: 'text', value: code, autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: '16' });
-  const team = h('input', { type: 'text', maxlength: '40', autocomplete: 'off', placeholder: t('workshop.teamPlaceholder') });
+  const codeInput = h('input', { type: 'text', value: code, autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: '16', 'data-keep-typed': true });
+  const team = h('input', { type: 'text', maxlength: '40', autocomplete: 'off', placeholder: t('workshop.teamPlaceholder'), 'data-keep-typed': true });
   // How many share this device: the learning gain counts players, not devices (left empty: one, and the facilitator is told).
-  const players = h('input', { type: 'number', min: '1', max: String(MAX_PLAYERS), inputmode: 'numeric', placeholder: '1' });
+  const players = h('input', { type: 'number', min: '1', max: String(MAX_PLAYERS), inputmode: 'numeric', placeholder: '1', 'data-keep-typed': true });
   return {
     name: 'join',
     body: [
