@@ -150,7 +150,8 @@ describe('a workshop session', () => {
     const scenario = content.scenarios.find((s) => s.id === ids[settings.scenarioIndex])!;
     const questions = scenario.knowledgeCheck;
     const pickAll = (pick: 0 | -1) => Object.fromEntries(questions.map((q) => [q.id, q.choices.at(pick)!.id]));
-    const green = teamCode(content, settings, scenario.id, (s) => s, { players: 2, knowledge: { before: pickAll(0), after: pickAll(-1) } });
+    // Green learnt everything: its after-check is all correct, so the gain differs from team to team.
+    const green = teamCode(content, settings, scenario.id, (s) => s, { players: 2, knowledge: { before: pickAll(0), after: Object.fromEntries(questions.map((q) => [q.id, q.answer])) } });
     const amber = teamCode(content, settings, scenario.id, (s, n) => (s * 3) % n);
 
     // The facilitator: codes with every separator, a duplicate, a broken code, and Blue's file.
@@ -167,14 +168,30 @@ describe('a workshop session', () => {
     expect(await page.locator('#app [data-summary]').innerText()).toBe('Added 4; 1 already there; 1 not added.');
 
     // The learning gain over players, in percentage points: Blue 3 + Red 1 (not said) + Green 2; Amber named as missing.
-    const shareRight = (pick: 0 | -1) => questions.filter((q) => q.choices.at(pick)!.id === q.answer).length / questions.length;
-    const pp = Math.round((shareRight(-1) - shareRight(0)) * 1000) / 10;
+    const right = (pick: 0 | -1, q: (typeof questions)[number]) => (q.choices.at(pick)!.id === q.answer ? 1 : 0);
+    const shareRight = (pick: 0 | -1) => questions.filter((q) => right(pick, q)).length / questions.length;
+    const round1 = (x: number) => Math.round(x * 1000) / 10;
+    // Blue and Red (4 players) answered first then last; Green (2 players) first then all correct.
+    const pp = round1(questions.reduce((sum, q) => sum + (4 * right(-1, q) + 2) / 6 - right(0, q), 0) / questions.length);
+    const samePp = round1(shareRight(-1) - shareRight(0));
+    const greenPp = round1(1 - shareRight(0));
     expect(await page.getAttribute('#app [data-gain-n]', 'data-gain-n')).toBe('6');
     const gain = await page.locator('#app .learning-gain').innerText();
     expect(gain).toContain(`Learning gain: ${pp > 0 ? '+' : pp < 0 ? '−' : ''}${Math.abs(pp).toFixed(1)} percentage points`);
     expect(gain).toContain('n = 6 players, 3 teams');
     expect(gain).toContain('Counted as one player each (they did not say how many played): Team Red.');
     expect(gain).toContain('Not included (no knowledge-check answers): Team Amber.');
+    expect(await page.locator('#app table.knowledge-gain tbody tr').count()).toBe(questions.length);
+
+    // One deck for the session: the card table has the four teams and the real path; in each year every team
+    // that did not get the session's substitute met the same card.
+    const cells = await page.$$eval('#app table.cards-by-year tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => ({ event: td.dataset['event'] ?? null, substitute: td.classList.contains('card-substitute') }))));
+    expect(cells).toHaveLength(5);
+    for (let year = 0; year < cells[0]!.length; year++) expect(new Set(cells.flatMap((row) => (row[year]?.event && !row[year]!.substitute ? [row[year]!.event] : []))).size).toBeLessThanOrEqual(1);
+    // The panel and the gain as the facilitator reads them (for the record of a run).
+    console.log(`[workshop] session ${code}, cards by year:\n${(await page.locator('#app table.cards-by-year').innerText()).trim()}`);
+    console.log(`[workshop] what made the difference:\n${(await page.locator('#app section.difference').innerText()).trim()}`);
+    console.log(`[workshop] ${gain.trim()}`);
     await page.screenshot({ path: `${ROOT}test-results/screens/compare-1366.png`, fullPage: true });
     await expectAccessible(page, 'compare');
 
@@ -191,7 +208,7 @@ describe('a workshop session', () => {
     expect(rows.map((r) => r[0])).toEqual(teams);
     const col = (name: string) => header!.indexOf(name);
     expect(rows.map((r) => r[col('players')])).toEqual(['1', '2', '1', '3']);
-    expect(rows.map((r) => r[col('check_gain_pp')])).toEqual([pp.toFixed(1), pp.toFixed(1), '', pp.toFixed(1)]);
+    expect(rows.map((r) => r[col('check_gain_pp')])).toEqual([samePp.toFixed(1), greenPp.toFixed(1), '', samePp.toFixed(1)]);
     expect(rows[3]![col(`q_${questions[0]!.id}_before`)]).toBe(questions[0]!.choices[0]!.id);
     expect(rows[0]![col('ending')]).toBe(scenario.endings.find((e) => e.id === rows[0]![col('ending_id')])!.title.en);
 
