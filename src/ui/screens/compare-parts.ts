@@ -7,6 +7,7 @@ import { decompose, discussionPrompts, pathRows, whatMadeTheDifference, type Dif
 import type { TeamResult } from '../../app/results.ts';
 import { compileScenario, totalsByCause, yearsOfTurn, type CompiledScenario, type GameContext, type MetricId } from '../../engine/index.ts';
 import { button, h } from '../dom.ts';
+import { disclose } from '../disclose.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
 import { formatMetric, plain, text } from '../widgets.ts';
 
@@ -65,39 +66,46 @@ function aboutTitle(v: View, line: DifferenceLine): string {
     : plain(v.c.eventById.get(line.about.event)?.headline);
 }
 
-/** For each measure: the best and worst team, the decisions and responses that separate them, and the rest of the gap. */
-export function differencePanel(v: View): Node[] {
+const OUTCOMES: readonly MetricId[] = ['debt', 'dataExposure', 'backlash'];
+
+/** One measure: the best and worst team, the decisions and responses that separate them, and the rest of the gap. */
+function measureBlock(v: View, d: MeasureDifference): HTMLElement {
+  const best = v.rows[d.best]!;
+  const worst = v.rows[d.worst]!;
+  const rest = [
+    d.events ? t('compare.restEvents', { delta: signed(d.events) }) : '',
+    d.rules ? t('compare.restRules', { delta: signed(d.rules), rule: d.mainRule ? causeLabel(v.c, d.mainRule) : '' }) : '',
+    d.others ? t('compare.restOthers', { delta: signed(d.others) }) : '',
+  ].filter(Boolean);
+  return h(
+    'div',
+    { class: 'difference-measure', 'data-metric': d.metric },
+    h('h3', {}, t('compare.measureHead', { metric: t(`metric.${d.metric}`), best: nameOf(best), bestValue: formatMetric(d.metric, best.ctx.metrics[d.metric]), worst: nameOf(worst), worstValue: formatMetric(d.metric, worst.ctx.metrics[d.metric]) })),
+    h(
+      'ul',
+      {},
+      ...d.lines.map((line) =>
+        h('li', {}, t('compare.line', { what: aboutTitle(v, line), best: nameOf(best), bestPick: picksFor(v, best.ctx, line), bestDelta: signed(line.best), worst: nameOf(worst), worstPick: picksFor(v, worst.ctx, line), worstDelta: signed(line.worst) })),
+      ),
+      rest.length ? h('li', { class: 'meta' }, t('compare.rest', { list: fmt.list(rest) })) : null,
+    ),
+  );
+}
+
+/** What made the difference: the three outcomes lead; the supporting measures open on request (a printed comparison opens them). */
+export function differencePanel(ui: UiContext, v: View): Node[] {
   const level = (['debt', 'dataExposure', 'backlash', 'publicSafety', 'sovereignty', 'standing'] as MetricId[]).filter((m) => !v.diffs.some((d) => d.metric === m));
   const teams = v.rows.filter((r) => !r.historical).length;
   if (teams < 2) return [];
+  const supporting = v.diffs.filter((d) => !OUTCOMES.includes(d.metric));
   return [
     h(
       'section',
       { class: 'difference', 'aria-labelledby': 'difference-heading' },
       h('h2', { id: 'difference-heading' }, t('compare.difference')),
       h('p', { class: 'meta' }, t('compare.differenceIntro')),
-      ...v.diffs.map((d) => {
-        const best = v.rows[d.best]!;
-        const worst = v.rows[d.worst]!;
-        const rest = [
-          d.events ? t('compare.restEvents', { delta: signed(d.events) }) : '',
-          d.rules ? t('compare.restRules', { delta: signed(d.rules), rule: d.mainRule ? causeLabel(v.c, d.mainRule) : '' }) : '',
-          d.others ? t('compare.restOthers', { delta: signed(d.others) }) : '',
-        ].filter(Boolean);
-        return h(
-          'div',
-          { class: 'difference-measure', 'data-metric': d.metric },
-          h('h3', {}, t('compare.measureHead', { metric: t(`metric.${d.metric}`), best: nameOf(best), bestValue: formatMetric(d.metric, best.ctx.metrics[d.metric]), worst: nameOf(worst), worstValue: formatMetric(d.metric, worst.ctx.metrics[d.metric]) })),
-          h(
-            'ul',
-            {},
-            ...d.lines.map((line) =>
-              h('li', {}, t('compare.line', { what: aboutTitle(v, line), best: nameOf(best), bestPick: picksFor(v, best.ctx, line), bestDelta: signed(line.best), worst: nameOf(worst), worstPick: picksFor(v, worst.ctx, line), worstDelta: signed(line.worst) })),
-            ),
-            rest.length ? h('li', { class: 'meta' }, t('compare.rest', { list: fmt.list(rest) })) : null,
-          ),
-        );
-      }),
+      ...v.diffs.filter((d) => OUTCOMES.includes(d.metric)).map((d) => measureBlock(v, d)),
+      supporting.length ? disclose(ui, 'compare.supporting', t('compare.supporting'), h('div', {}, ...supporting.map((d) => measureBlock(v, d)))) : null,
       level.length ? h('p', { class: 'meta' }, t('compare.level', { list: fmt.list(level.map((m) => t(`metric.${m}`))) })) : null,
     ),
   ];
@@ -177,8 +185,8 @@ export function teamCard(ui: UiContext, v: View, i: number): HTMLElement {
     h('h3', {}, nameOf(r)),
     h('p', {}, h('strong', {}, `${t('workshop.ending')}: `), endingText(v, r.ctx.ending)),
     h('div', { class: 'chart', role: 'group', 'aria-label': t('workshop.measures') }, bar('debt', r.ctx.metrics.debt, max), bar('dataExposure', r.ctx.metrics.dataExposure, 100), bar('backlash', r.ctx.metrics.backlash, 100)),
-    decompositionTable(v, r),
-    ...pathLists(v, r),
+    // Where each measure came from, and the path in words: on request (a printed comparison opens them).
+    disclose(ui, `compare.team.${i}`, t('compare.pathAndCauses'), h('div', {}, decompositionTable(v, r), ...pathLists(v, r))),
     r.historical ? null : button(t('compare.handoutButton', { team: r.team }), () => ui.send({ type: 'handout.open', team: i }), { 'data-action': `handout-${i}` }),
   );
 }

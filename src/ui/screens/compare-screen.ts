@@ -201,7 +201,7 @@ export function compareScreen(ui: UiContext): Screen {
       h('p', { class: 'meta' }, t('compare.realPathNote')),
       cardsTable(view),
       h('p', { class: 'meta' }, t('compare.cardsNote')),
-      ...differencePanel(view),
+      ...differencePanel(ui, view),
       ...promptList(view, null),
       h('div', { class: 'team-grid' }, ...view.rows.map((_, i) => teamCard(ui, view, i))),
       ...knowledgeGain(ui, view),
