@@ -83,6 +83,12 @@ describe('the facilitator', () => {
     expect(await page.locator('#app .facilitator-bar').isVisible()).toBe(false);
     expect(await page.locator('#app section.difference').isVisible()).toBe(true);
     expect(await page.locator('#app ol.discussion').isVisible()).toBe(true);
+    // Folded on screen (the supporting measures, each team's path and causes), printed in full.
+    expect(await page.locator('#app details[data-key="compare.supporting"]').getAttribute('open')).toBeNull();
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await page.locator('#app section.difference [data-metric="sovereignty"]').isVisible()).toBe(true);
+    expect(await page.locator('#app .team-card table').first().isVisible()).toBe(true);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     // Back to no emulation: page.pdf() then prints with print media, as a browser does (an emulated 'screen' would stay).
     await page.emulateMedia({ media: null });
 
