@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { CodeError, decodeSession } from '../src/app/codes.ts';
 import './locales-from-disk.ts';
-import { isValidSeed, MAX_SEED, compileScenario, printableResult, runScenario, UsageError, POLICY_NAMES, type PolicyName } from '../src/engine/index.ts';
+import { isValidSeed, MAX_SEED, compileScenario, WORKSHOP_DECK, printableResult, runScenario, UsageError, POLICY_NAMES, type PolicyName } from '../src/engine/index.ts';
 import { exitCodeOf, isEntryPoint, processIo, usageError, type CliIo } from './cli.ts';
 import { loadBundleOrReport, CONTENT_DIR } from './content-files.ts';
 
@@ -90,7 +90,8 @@ function simulate(argv: readonly string[], io: CliIo): number {
   }
 
   try {
-    const result = runScenario(compileScenario(scenario, bundle.shared), { seed: Number(seedText), choices, policy });
+    // A team of a session plays the workshop's deck.
+    const result = runScenario(compileScenario(scenario, bundle.shared, 'full', session ? WORKSHOP_DECK : 'weight'), { seed: Number(seedText), choices, policy });
     io.stdout(`${JSON.stringify(printableResult(result), null, 2)}\n`);
     return 0;
   } catch (error) {

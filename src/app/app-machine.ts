@@ -12,6 +12,7 @@ import { encodeSession } from './codes.ts';
 import { closePanelPatch, disclosurePatch, initialContext, newSeedPatch, openPanelPatch, pickPatch, timerPatch, votePatch } from './app-logic.ts';
 import { t } from '../text/i18n.ts';
 import { afterMove, joinProblem, needsCheck, prepareFor, reportMove, reportScreen, SCENARIO, startGame, withNotice } from './game-flow.ts';
+import { deckLeadFor } from '../engine/index.ts';
 import { isMoveEnabled, phaseOfGame } from './game.ts';
 import { afterSetAside, afterWrite, downloadSave, newGameId, slotHasProgress, slotOf } from './save-flow.ts';
 import { saveFileOf } from './saves.ts';
@@ -72,7 +73,7 @@ export const appMachine = setup({
       enqueue(stopChild(game.ref));
       enqueue.assign(({ spawn }) => ({
         game: startGame(spawn as never, {
-          compiled: prepareFor(context.bundle!, game.compiled.scenario.id, event.length),
+          compiled: prepareFor(context.bundle!, game.compiled.scenario.id, event.length, game.compiled.deckLead),
           // The same game (nothing played yet), so its save slot stays its own.
           gameId: game.gameId,
           seed: game.seed,
@@ -198,7 +199,7 @@ export const appMachine = setup({
                     const bundle = event.output.bundle!;
                     const pending = context.pending!;
                     const scenario = bundle.scenarios.find((s) => s.id === pending.id)!;
-                    const from = { compiled: prepareFor(bundle, scenario.id, pending.meta?.length), gameId: newGameId(context.services), seed: pending.seed, meta: pending.meta };
+                    const from = { compiled: prepareFor(bundle, scenario.id, pending.meta?.length, deckLeadFor(pending.meta)), gameId: newGameId(context.services), seed: pending.seed, meta: pending.meta };
                     return { bundle, pending: null, game: startGame(spawn as never, from) };
                   }),
                   'saveGame',

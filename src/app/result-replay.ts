@@ -3,7 +3,7 @@
 // engine; the outcome is recomputed, never taken from what a team claims.
 import { createActor } from 'xstate';
 import * as z from 'zod/mini';
-import { scenarioMachine, enabledEvents, phaseOf, compileScenario, totalsByCause, type CompiledScenario, type ContentBundle, type GameEvent } from '../engine/index.ts';
+import { scenarioMachine, enabledEvents, phaseOf, compileScenario, totalsByCause, WORKSHOP_DECK, type CompiledScenario, type ContentBundle, type GameEvent } from '../engine/index.ts';
 import { t } from '../text/i18n.ts';
 import { CodeError, encodeSession, type ResultMoves, type SessionSettings } from './codes.ts';
 import { decodeResult } from './result-codes.ts';
@@ -72,7 +72,7 @@ export function importResultCode(
     const bundle = load(id);
     const scenario = bundle.scenarios.find((s) => s.id === id);
     if (!scenario) throw new CodeError('scenarioNotLoaded', { id });
-    compiled = compiledFor.get(scenario) ?? compileScenario(scenario, bundle.shared);
+    compiled = compiledFor.get(scenario) ?? compileScenario(scenario, bundle.shared, 'full', WORKSHOP_DECK);
     compiledFor.set(scenario, compiled);
     return shapeOf(compiled);
   };

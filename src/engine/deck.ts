@@ -13,16 +13,34 @@
 //   ranking that applies to it, so each team's odds stay the cards' weights,
 //   exactly as when each team drew on its own; teams share a card wherever it
 //   applies to both.
-// - 'everyone': a card for everyone where one is left (its condition names
-//   only turns), otherwise one drawn by weight times a rough share of the
-//   teams it applies to. Substitutes become rare, but cards that depend on
-//   choices (what safeguards avert, what one vendor brings) rarely lead: the
-//   odds change. Measured in tests/model/session-deck.test.ts.
+// - 'session' (a workshop's): a card drawn by weight times a rough share of
+//   the teams it applies to, so a card most teams can meet is likelier to
+//   lead; a team it cannot apply to meets first a card for everyone (its
+//   condition names only turns), so the teams it missed meet the same
+//   substitute. Cards that follow choices still come (what safeguards avert,
+//   what one vendor brings), a little less often than on one's own.
+// - 'everyone': a card for everyone where one is left, otherwise as
+//   'session'. Substitutes become rare, but cards that depend on choices
+//   almost never come and every session of a scenario deals nearly the same
+//   few cards (npm run deck:report). Kept to measure against, not played.
 import { visitCondition, type ConditionState } from './conditions.ts';
 import type { Condition, Decision, EventCard } from './schema.ts';
 
-export const DECK_LEADS = ['weight', 'everyone'] as const;
+export const DECK_LEADS = ['weight', 'session', 'everyone'] as const;
 export type DeckLead = (typeof DECK_LEADS)[number];
+
+/**
+ * A workshop's deck: cards most teams can meet lead, and the teams a card
+ * missed meet the same substitute, so teams differ more by their decisions
+ * and less by the draw (tests/model/session-deck.test.ts). A game on its own
+ * keeps 'weight', each card at its weight's odds.
+ */
+export const WORKSHOP_DECK: DeckLead = 'session';
+
+/** The deck a game plays with: a workshop team's (it has a session code) or a game on its own. */
+export function deckLeadFor(meta: { sessionCode?: string } | undefined): DeckLead {
+  return meta?.sessionCode ? WORKSHOP_DECK : 'weight';
+}
 
 /** The part of a compiled scenario the deck needs (kept narrow so that the deck stays testable on its own). */
 export interface DeckSource {
@@ -202,7 +220,9 @@ export function sessionDeck(source: DeckSource, seed: number): SessionDeck {
     const card =
       source.deckLead === 'everyone'
         ? (ranking.find((e) => forEveryoneAt(e, turn) && free(e)) ?? broadestDraw(source, seed, turn, free))
-        : ranking.find((e) => couldArriveAt(e, turn) && free(e));
+        : source.deckLead === 'session'
+          ? broadestDraw(source, seed, turn, free)
+          : ranking.find((e) => couldArriveAt(e, turn) && free(e));
     if (card) taken.add(card.id);
     rankings.push(ranking);
     cards.push(card);
@@ -227,6 +247,7 @@ export function drawCard<S extends ConditionState>(source: DeckSource, seed: num
   // A substitute is not taken from the session's later turns where another
   // card fits: the team would then miss that turn's card as well.
   const later = new Set(deck.cards.slice(turn).map((e) => e?.id));
-  const event = ranking.find((e) => !later.has(e.id) && eligible(e, state)) ?? ranking.find((e) => eligible(e, state));
+  const shared = source.deckLead === 'session' ? ranking.find((e) => !later.has(e.id) && forEveryoneAt(e, turn) && eligible(e, state)) : undefined;
+  const event = shared ?? ranking.find((e) => !later.has(e.id) && eligible(e, state)) ?? ranking.find((e) => eligible(e, state));
   return event ? { event, substitute: true } : null;
 }

@@ -5,7 +5,7 @@ import { t, fmt } from '../../text/i18n.ts';
 import { causeLabel } from '../../text/explain.ts';
 import { decompose, discussionPrompts, pathRows, whatMadeTheDifference, type DifferenceLine, type MeasureDifference, type PathRow, type Prompt } from '../../app/comparison.ts';
 import type { TeamResult } from '../../app/results.ts';
-import { compileScenario, totalsByCause, yearsOfTurn, type CompiledScenario, type GameContext, type MetricId } from '../../engine/index.ts';
+import { compileScenario, totalsByCause, WORKSHOP_DECK, yearsOfTurn, type CompiledScenario, type GameContext, type MetricId } from '../../engine/index.ts';
 import { button, h } from '../dom.ts';
 import { disclose } from '../disclose.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
@@ -30,7 +30,7 @@ export function comparisonFor(ui: UiContext): View | null {
   const scenario = bundle?.scenarios.find((s) => s.id === results[0]!.scenarioId);
   if (bundle && scenario) {
     try {
-      const c = compileScenario(scenario, bundle.shared);
+      const c = compileScenario(scenario, bundle.shared, 'full', WORKSHOP_DECK);
       const rows = pathRows(c, results, ui.catalog.length);
       view = { c, rows, diffs: whatMadeTheDifference(c, rows), prompts: discussionPrompts(c, rows) };
     } catch {
