@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileScenario } from '../engine/index.ts';
+import { WORKSHOP_DECK, compileScenario } from '../engine/index.ts';
 import { realContent } from '../../tests/support/content.ts';
 import { teamCode } from '../../tests/support/team-codes.ts';
 import { setLanguage } from '../text/i18n.ts';
@@ -25,7 +25,7 @@ const ids = bundle.scenarios.map((s) => s.id).sort();
 const content: ContentStore = { load: async () => ({ bundle, problems: [] }) as never, loadAll: async () => ({ bundle, problems: [] }) as never };
 const catalog = catalogOf(bundle);
 const first = bundle.scenarios.find((s) => s.id === ids[0])!;
-const compiled = compileScenario(first, bundle.shared);
+const compiled = compileScenario(first, bundle.shared, 'full', WORKSHOP_DECK);
 const session: SessionSettings = { scenarioIndex: 0, seed: 777, knowledgeCheck: true, timerMinutes: 0 };
 const empty = { results: [], entries: [], bundles: {} };
 const questions = first.knowledgeCheck;

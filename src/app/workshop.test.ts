@@ -2,7 +2,7 @@
 // team's outcome, on the real scenarios.
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { scenarioMachine, enabledEvents, phaseOf, compileScenario, runScenario, type CompiledScenario, type GameEvent } from '../engine/index.ts';
+import { WORKSHOP_DECK, scenarioMachine, enabledEvents, phaseOf, compileScenario, runScenario, type CompiledScenario, type GameEvent } from '../engine/index.ts';
 import { realContent } from '../../tests/support/content.ts';
 import { CodeError, decodeSession, encodeSession, normaliseCode, type SessionSettings } from './codes.ts';
 import { importResultCode, parseResultFile, replayMoves } from './result-replay.ts';
@@ -93,7 +93,7 @@ function playable(c: CompiledScenario, seed: number) {
 describe('result codes', () => {
   for (const scenario of bundle.scenarios) {
     it(`${scenario.id}: a team's code replays to the same ending and measures`, () => {
-      const c = compileScenario(scenario, bundle.shared);
+      const c = compileScenario(scenario, bundle.shared, 'full', WORKSHOP_DECK);
       const session: SessionSettings = { scenarioIndex: ids.indexOf(scenario.id), seed: 4242, knowledgeCheck: false, timerMinutes: 0 };
       for (const policySeed of [1, 2, 3]) {
         const run = runScenario(c, { seed: session.seed, policy: { pick: (events) => events[(policySeed * 7) % events.length]! } });
@@ -116,7 +116,7 @@ describe('result codes', () => {
 
   it('refuses moves the game would not allow, so a code cannot claim an outcome', () => {
     const scenario = bundle.scenarios[0]!;
-    const c = compileScenario(scenario, bundle.shared);
+    const c = compileScenario(scenario, bundle.shared, 'full', WORKSHOP_DECK);
     const session: SessionSettings = { scenarioIndex: ids.indexOf(scenario.id), seed: 5, knowledgeCheck: false, timerMinutes: 0 };
     const moves = movesOfEvents(c, 5, []);
     expect(moves).toEqual({ choices: [], responses: [] });

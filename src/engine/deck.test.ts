@@ -113,4 +113,31 @@ describe('the session deck', () => {
     expect(wide / 3000).toBeGreaterThan(0.62);
     expect(wide / 3000).toBeLessThan(0.71);
   });
+
+  it("in a workshop ('session'), leads more often with the card more teams' choices admit, and gives the teams it missed a card for everyone first", () => {
+    const deck = [card('vendor-a', 1, { chose: 'vendor.a' }), card('vendor-a-with-loan', 1, { all: [{ chose: 'vendor.a' }, { tag: 'loan' }] })];
+    const s: DeckSource = { events: deck, turns: 1, decisions: [vendor], deckLead: 'session' };
+    let wide = 0;
+    for (let seed = 0; seed < 3000; seed++) if (sessionDeck(s, seed).cards[0]!.id === 'vendor-a') wide++;
+    // Weight times breadth, as 'everyone' does where no card is for everyone: two sessions in three.
+    expect(wide / 3000).toBeGreaterThan(0.62);
+    expect(wide / 3000).toBeLessThan(0.71);
+    // A narrow card heavy enough to lead; then a narrow card and a card for everyone behind it.
+    const mixed = [card('only-loan', 50, { tag: 'loan' }), card('no-loan', 5, { not: { tag: 'loan' } }), card('everyone', 1)];
+    const w: DeckSource = { events: mixed, turns: 1, decisions: [vendor], deckLead: 'session' };
+    const solo: DeckSource = { ...w, deckLead: 'weight' };
+    let checked = 0;
+    let soloNarrow = 0;
+    for (let seed = 0; seed < 300; seed++) {
+      if (sessionDeck(w, seed).cards[0]!.id !== 'only-loan') continue;
+      checked++;
+      // Every team without the loan meets the card for everyone, whatever the ranking puts next.
+      expect(drawCard(w, seed, state(1), eligible)).toEqual({ event: mixed[2], substitute: true });
+      expect(drawCard(w, seed, state(1, { flags: ['x'] }), eligible)).toEqual({ event: mixed[2], substitute: true });
+      if (sessionDeck(solo, seed).cards[0]!.id === 'only-loan' && drawCard(solo, seed, state(1), eligible)!.event.id === 'no-loan') soloNarrow++;
+    }
+    expect(checked).toBeGreaterThan(50);
+    // On one's own ('weight') the next card of the ranking comes instead, mostly the heavier narrow one.
+    expect(soloNarrow).toBeGreaterThan(0);
+  });
 });

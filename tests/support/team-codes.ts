@@ -2,13 +2,13 @@
 // time), and its result code: for tests that need many teams without
 // clicking through the page.
 import { createActor } from 'xstate';
-import { compileScenario, enabledEvents, phaseOf, scenarioMachine, type ContentBundle, type GameEvent } from '../../src/engine/index.ts';
+import { WORKSHOP_DECK, compileScenario, enabledEvents, phaseOf, scenarioMachine, type ContentBundle, type GameEvent } from '../../src/engine/index.ts';
 import type { Answers, SessionSettings } from '../../src/app/codes.ts';
 import { resultCodeFor } from '../../src/app/results.ts';
 
 export function playEvents(bundle: ContentBundle, scenarioId: string, seed: number, pick: (step: number, n: number) => number): GameEvent[] {
   const scenario = bundle.scenarios.find((s) => s.id === scenarioId)!;
-  const c = compileScenario(scenario, bundle.shared);
+  const c = compileScenario(scenario, bundle.shared, 'full', WORKSHOP_DECK);
   const actor = createActor(scenarioMachine(c), { input: { seed } });
   actor.start();
   const events: GameEvent[] = [];
@@ -30,6 +30,6 @@ export function teamCode(
   extra: { players?: number; knowledge?: Answers } = {},
 ): string {
   const scenario = bundle.scenarios.find((s) => s.id === scenarioId)!;
-  const c = compileScenario(scenario, bundle.shared);
+  const c = compileScenario(scenario, bundle.shared, 'full', WORKSHOP_DECK);
   return resultCodeFor(c, session, playEvents(bundle, scenarioId, session.seed, pick), extra);
 }

@@ -3,12 +3,12 @@
 import { createActor } from 'xstate';
 import { resultCodeFor, type TeamResult } from '../../src/app/results.ts';
 import { importResultCode } from '../../src/app/result-replay.ts';
-import { compileScenario, enabledEvents, phaseOf, scenarioMachine, type CompiledScenario, type GameEvent } from '../../src/engine/index.ts';
+import { WORKSHOP_DECK, compileScenario, enabledEvents, phaseOf, scenarioMachine, type CompiledScenario, type GameEvent } from '../../src/engine/index.ts';
 import { realContent } from './content.ts';
 
 const bundle = realContent();
 const ids = bundle.scenarios.map((s) => s.id).sort();
-export const compiled = (id: string) => compileScenario(bundle.scenarios.find((s) => s.id === id)!, bundle.shared);
+export const compiled = (id: string) => compileScenario(bundle.scenarios.find((s) => s.id === id)!, bundle.shared, 'full', WORKSHOP_DECK);
 
 /** Play with fixed choices (the rest as the real path took them) and, for each card, the response at `pick` among those offered (or the real path's). */
 export function play(c: CompiledScenario, seed: number, choices: Record<string, string[]>, pick: number | 'historical'): GameEvent[] {

@@ -18,6 +18,8 @@ import {
   type ContentBundle,
   type PolicyName,
   type Scenario,
+  WORKSHOP_DECK,
+  type DeckLead,
 } from '../../src/engine/index.ts';
 import { encodeSession } from '../../src/app/codes.ts';
 import { loadContent } from '../../src/engine/validate.ts';
@@ -95,9 +97,9 @@ function loadedBundle(dir: string): ContentBundle {
   return report.bundle!;
 }
 
-function inProcessRun(bundle: ContentBundle, id: string, seed: number, policy: PolicyName, choices = {}): RunResult {
+function inProcessRun(bundle: ContentBundle, id: string, seed: number, policy: PolicyName, choices = {}, deck: DeckLead = 'weight'): RunResult {
   const scenario = bundle.scenarios.find((s) => s.id === id)!;
-  return printableResult(runScenario(compileScenario(scenario, bundle.shared), { seed, policy, choices }));
+  return printableResult(runScenario(compileScenario(scenario, bundle.shared, 'full', deck), { seed, policy, choices }));
 }
 
 const RESULT_KEYS = ['scenario', 'seed', 'choices', 'responses', 'events', 'ending', 'metrics', 'ledger'];
@@ -259,9 +261,10 @@ describe.concurrent('simulate and explore on the mini fixture', () => {
       sim('--session', MINI_SESSION, '--choice', 'vendor=domestic'),
     ]);
     expectResultShape(alone.json, mini, 4242);
-    expect(alone.json).toEqual(inProcessRun(bundle, 'mini', 4242, 'random'));
+    // A team of a session plays the workshop's deck.
+    expect(alone.json).toEqual(inProcessRun(bundle, 'mini', 4242, 'random', {}, WORKSHOP_DECK));
     expect(withScenario.out.stdout).toBe(alone.out.stdout);
-    expect(other.json).toEqual(inProcessRun(bundle, 'mini', 4242, 'random', { vendor: ['domestic'] }));
+    expect(other.json).toEqual(inProcessRun(bundle, 'mini', 4242, 'random', { vendor: ['domestic'] }, WORKSHOP_DECK));
     expect(alone.json.events.length).toBeGreaterThan(0);
   });
 
