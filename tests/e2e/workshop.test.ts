@@ -257,6 +257,9 @@ describe('a workshop session', () => {
     });
     expect(progress.length).toBeGreaterThanOrEqual(2);
     expect(progress.at(-1)![1]).toBe('1000/1000');
+    // The detailed comparison replays the first teams only (the CSV and the gain cover all): the page is not frozen for seconds drawing it.
+    expect(await page.locator('#app [data-compared]').count()).toBe(1);
+    expect(await page.locator('#app .team-card').count()).toBe(Number(await page.getAttribute('#app [data-compared]', 'data-compared')) + 1);
     const [from, to] = [progress[0]![0], progress.at(-1)![0]];
     const during = tasks.filter(([start]) => start! >= from - 1 && start! < to).map(([, d]) => d!);
     const after = tasks.filter(([start]) => start! >= to).map(([, d]) => d!);

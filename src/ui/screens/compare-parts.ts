@@ -18,6 +18,13 @@ export interface View {
   prompts: Prompt[];
 }
 
+/**
+ * Teams compared in detail (replayed for their cards and causes): a workshop
+ * has a handful; a desk of hundreds would freeze the page for seconds. The
+ * measures, the CSV and the learning gain cover every team.
+ */
+export const MAX_COMPARED = 24;
+
 // Replaying every team is the costly part: once per set of results (the array is replaced on each import), not on every redraw.
 const views = new WeakMap<readonly TeamResult[], View | null>();
 
@@ -31,7 +38,7 @@ export function comparisonFor(ui: UiContext): View | null {
   if (bundle && scenario) {
     try {
       const c = compileScenario(scenario, bundle.shared, 'full', WORKSHOP_DECK);
-      const rows = pathRows(c, results, ui.catalog.length);
+      const rows = pathRows(c, results.slice(0, MAX_COMPARED), ui.catalog.length);
       view = { c, rows, diffs: whatMadeTheDifference(c, rows), prompts: discussionPrompts(c, rows) };
     } catch {
       view = null;

@@ -20,7 +20,7 @@ import { formatMetric, plain } from '../widgets.ts';
 import { useCompare } from '../render-compare.ts';
 import { clearConfirm, deskStatus, learningGainView, readResultFiles } from '../desk-view.ts';
 import { signedPp } from '../../app/learning-gain.ts';
-import { comparisonFor, differencePanel, endingText, handoutScreen, promptList, teamCard, type View } from './compare-parts.ts';
+import { comparisonFor, MAX_COMPARED, differencePanel, endingText, handoutScreen, promptList, teamCard, type View } from './compare-parts.ts';
 
 function labelled(name: string, label: string, control: HTMLElement): HTMLElement {
   control.id = `w-${name}`;
@@ -197,6 +197,7 @@ export function compareScreen(ui: UiContext): Screen {
       h('p', { class: 'print-header' }, header()),
       h('h2', {}, `${plain(c.scenario.title)} · ${t('briefing.meta', { place: plain(c.scenario.place.city) || t(`map.country.${c.scenario.place.country.toLowerCase()}`), years: fmt.years(c.scenario.years.start, c.scenario.years.end), seed: first.seed })}`),
       results.some((r) => r.scenarioId !== first.scenarioId || r.seed !== first.seed) ? h('p', { class: 'notice' }, t('workshop.differentScenario')) : null,
+      results.length > MAX_COMPARED ? h('p', { class: 'notice', 'data-compared': String(MAX_COMPARED) }, t('compare.firstTeams', { shown: MAX_COMPARED, count: results.length })) : null,
       measuresTable(view),
       h('p', { class: 'meta' }, t('compare.realPathNote')),
       cardsTable(view),
