@@ -18,15 +18,14 @@
 //   lead; a team it cannot apply to meets first a card for everyone (its
 //   condition names only turns), so the teams it missed meet the same
 //   substitute. Cards that follow choices still come (what safeguards avert,
-//   what one vendor brings), a little less often than on one's own.
-// - 'everyone': a card for everyone where one is left, otherwise as
-//   'session'. Substitutes become rare, but cards that depend on choices
-//   almost never come and every session of a scenario deals nearly the same
-//   few cards (npm run deck:report). Kept to measure against, not played.
+//   what one vendor brings); card variants (variants.ts) let most cards reach
+//   every team in a version of its own. Measured by npm run deck:report.
+//   (Leading with cards for everyone, tried too, shared more but dealt nearly
+//   the same few cards in every session, none following choices.)
 import { visitCondition, type ConditionState } from './conditions.ts';
 import type { Condition, Decision, EventCard } from './schema.ts';
 
-export const DECK_LEADS = ['weight', 'session', 'everyone'] as const;
+export const DECK_LEADS = ['weight', 'session'] as const;
 export type DeckLead = (typeof DECK_LEADS)[number];
 
 /**
@@ -215,14 +214,8 @@ export function sessionDeck(source: DeckSource, seed: number): SessionDeck {
   for (let turn = 1; turn <= source.turns; turn++) {
     const ranking = turnRanking(source.events, seed, turn);
     const free = (e: EventCard) => !(e.once && taken.has(e.id));
-    // A card for everyone first (its condition names only turns), in the turn's ranking;
-    // failing that, a weighted draw favouring the cards that most teams' choices admit.
-    const card =
-      source.deckLead === 'everyone'
-        ? (ranking.find((e) => forEveryoneAt(e, turn) && free(e)) ?? broadestDraw(source, seed, turn, free))
-        : source.deckLead === 'session'
-          ? broadestDraw(source, seed, turn, free)
-          : ranking.find((e) => couldArriveAt(e, turn) && free(e));
+    // A workshop's: a weighted draw favouring the cards that most teams' choices admit; alone: the turn's ranking.
+    const card = source.deckLead === 'session' ? broadestDraw(source, seed, turn, free) : ranking.find((e) => couldArriveAt(e, turn) && free(e));
     if (card) taken.add(card.id);
     rankings.push(ranking);
     cards.push(card);

@@ -6,9 +6,7 @@
 // where the content keeps a scenario below: WORKSHOP_FLOORS lists each, with
 // the cards that keep it there, and checks it cannot get worse unnoticed. It
 // must also keep the variety of a game on its own ('weight'): the cards met
-// and the cards met because of one's choices. The deck led by cards for
-// everyone reaches 80% nearly everywhere but deals nearly the same few cards
-// in every session; it is measured, not played.
+// and the cards met because of one's choices.
 import { describe, expect, it } from 'vitest';
 import {
   compileScenario,
@@ -32,15 +30,6 @@ const SESSIONS = [4242, 1, 7, 2024];
 const MANY = Number(process.env.DECK_SEEDS ?? 40);
 const THRESHOLD = 0.8;
 
-/**
- * The deck led by cards for everyone, where a scenario stays below 80%:
- * faces-in-the-classroom. Its consent cards (consent-question, weak-data-law,
- * uganda-zambia-vendor-help) now reach the team with the consent rule in a
- * variant, which raised its median to 0.8 over 40 sessions; the lowest session
- * is 0.6 (the real path's signing-announced and data-abroad-warning, for the
- * Chinese vendor only). Its floor is checked so that it cannot get worse unnoticed.
- */
-const KNOWN_BELOW: Record<string, number> = { 'faces-in-the-classroom': 0.6 };
 
 function playSession(c: CompiledScenario, machine: ReturnType<typeof scenarioMachine>, seed: number): { name: string; run: RunResult }[] {
   return workshopStrategies(c).map((s) => ({ name: s.name, run: runScenario(c, strategyRun(s, seed), machine) }));
@@ -75,7 +64,7 @@ const WORKSHOP_FLOORS: Record<string, { median: number; why: string }> = {
   'smart-capital-sanctioned-hardware': { median: 0.6, why: 'ethnic-detection-reports, sanctions-question (Chinese hardware) and capital-camera-count (Sergek–Dahua) never reach the non-Chinese integrator' },
 };
 
-const rows: Record<DeckLead, string[]> = { weight: [], session: [], everyone: [] };
+const rows: Record<DeckLead, string[]> = { weight: [], session: [] };
 
 interface Measured {
   shares: number[];
@@ -143,27 +132,6 @@ describe.each(bundle.scenarios.map((s) => [s.id, s] as const))('the decks of %s'
   });
 });
 
-describe.each(bundle.scenarios.map((s) => [s.id, s] as const))('the deck led by cards for everyone in %s', (id, scenario) => {
-  const c = compileScenario(scenario, bundle.shared, 'full', 'everyone');
-  const machine = scenarioMachine(c);
-  const floor = KNOWN_BELOW[id] ?? THRESHOLD;
-
-  it(`the four strategies share at least ${floor * 100}% of their turn cards in each session`, { timeout: 60_000 }, () => {
-    for (const seed of SESSIONS) {
-      const teams = playSession(c, machine, seed);
-      // The four play different choices: the test compares teams, not one team four times.
-      expect(new Set(teams.map((t) => JSON.stringify(t.run.choices))).size).toBeGreaterThan(1);
-      const { share, pair } = lowestShare(teams);
-      expect(share, `session ${seed}: ${pair}`).toBeGreaterThanOrEqual(floor - 1e-9);
-    }
-  });
-
-  it(`reaches ${floor * 100}% in nearly every session`, { timeout: 120_000 }, () => {
-    const { shares } = distribution('everyone', id, c, machine);
-    expect(shares.filter((s) => s >= floor - 1e-9).length / MANY).toBeGreaterThanOrEqual(0.9);
-  });
-});
-
 describe('card variants in the session deck', () => {
   const scenario = bundle.scenarios.find((s) => s.id === 'huawei-or-vega')!;
   const c = compileScenario(scenario, bundle.shared, 'full', WORKSHOP_DECK);
@@ -188,7 +156,7 @@ describe('card variants in the session deck', () => {
 
 describe('the distribution', () => {
   it('is reported', () => {
-    for (const lead of ['weight', 'session', 'everyone'] as const) {
+    for (const lead of ['weight', 'session'] as const) {
       console.log(`Deck led by ${lead}: the lowest share of common turn cards among the four strategies, per session:\n${rows[lead].join('\n')}`);
       expect(rows[lead].length).toBe(bundle.scenarios.length);
     }
