@@ -1,12 +1,11 @@
 // One deck per session (issue 16): four teams of one workshop session —
 // maximum safeguards, the cheapest loan, no Chinese vendor, the real
 // government's path. In every deck two teams meet the same card in every turn
-// where the session's card applies to both. The workshop's deck ('session')
-// must make the four share at least 80% of the turns they both play, except
-// where the content keeps a scenario below: WORKSHOP_FLOORS lists each, with
-// the cards that keep it there, and checks it cannot get worse unnoticed. It
-// must also keep the variety of a game on its own ('weight'): the cards met
-// and the cards met because of one's choices.
+// where the session's card applies to both. In the workshop's deck
+// ('session'), with the cards' variants, the four share at least 80% of the
+// turns they both play in the test sessions of every scenario, and in nearly
+// every session measured; and the deck keeps the variety of a game on its own
+// ('weight'): the cards met, and the cards met because of one's choices.
 import { describe, expect, it } from 'vitest';
 import {
   compileScenario,
@@ -46,23 +45,6 @@ function lowestShare(teams: readonly { name: string; run: RunResult }[]): { shar
   }
   return lowest;
 }
-
-/**
- * The workshop's deck: the median over the sessions of the lowest share of
- * common turn cards among the four teams must reach 80%, except where the
- * content cannot give every team the same card. Each scenario below is listed
- * with its floor (measured over 200 sessions with npm run deck:report) and the
- * cards that keep it there: cards documented for one vendor, loan or
- * jurisdiction only, with no documented counterpart a variant could use.
- */
-const WORKSHOP_FLOORS: Record<string, { median: number; why: string }> = {
-  'bishkek-command-centre': { median: 0.6, why: 'open-ports-request (remote access), command-centre-opening (CEIEC only) and xinjiang-backlash miss three of the four teams' },
-  'cameras-on-credit': { median: 0.66, why: 'remote-update-channel (remote access) and second-phase-offer (Huawei or the phased start) never reach the domestic integrator; gas-volumes-locked reaches only the gas-backed loan' },
-  'faces-in-the-classroom': { median: 0.6, why: 'signing-announced (the ZTE–Huawei signing, year 1) reaches only the real path; activists-crackdown and data-abroad-warning only a Chinese jurisdiction' },
-  'huawei-or-vega': { median: 0.4, why: 'trainers-questioned reaches only teams that keep Huawei; vega-cameras-installed and why-the-switch only teams that switch to Vega' },
-  'one-data-centre': { median: 0.6, why: 'remote-channel-request, state-access-question and backdoor-reports are about the Huawei proposal only' },
-  'smart-capital-sanctioned-hardware': { median: 0.6, why: 'ethnic-detection-reports, sanctions-question (Chinese hardware) and capital-camera-count (Sergek–Dahua) never reach the non-Chinese integrator' },
-};
 
 const rows: Record<DeckLead, string[]> = { weight: [], session: [] };
 
@@ -117,18 +99,27 @@ describe.each(bundle.scenarios.map((s) => [s.id, s] as const))('the decks of %s'
     });
   }
 
-  it("a workshop's: the four teams share 80% of their turn cards in the median session (or the scenario's floor), with the variety of a game on its own", { timeout: 240_000 }, () => {
+  it("a workshop's: the four teams share at least 80% of their turn cards in each test session", { timeout: 60_000 }, () => {
+    const machine = scenarioMachine(workshop);
+    for (const seed of SESSIONS) {
+      const teams = playSession(workshop, machine, seed);
+      // The four play different choices: the test compares teams, not one team four times.
+      expect(new Set(teams.map((t) => JSON.stringify(t.run.choices))).size).toBeGreaterThan(1);
+      const { share, pair } = lowestShare(teams);
+      expect(share, `session ${seed}: ${pair}`).toBeGreaterThanOrEqual(THRESHOLD - 1e-9);
+    }
+  });
+
+  it("a workshop's: 80% in nearly every session, with the variety of a game on its own", { timeout: 240_000 }, () => {
     const alone = distribution('weight', id, solo, scenarioMachine(solo));
     const shared = distribution('session', id, workshop, scenarioMachine(workshop));
-    const floor = WORKSHOP_FLOORS[id];
-    expect(shared.shares[MANY >> 1], floor ? `${id}: ${floor.why}` : id).toBeGreaterThanOrEqual((floor?.median ?? THRESHOLD) - 1e-9);
-    // Every pair of teams shares some card in some session: the deck is one deck.
-    expect(shared.shares[MANY - 1]).toBeGreaterThan(0);
+    expect(shared.shares[MANY >> 1]).toBeGreaterThanOrEqual(THRESHOLD - 1e-9);
+    expect(shared.shares.filter((x) => x >= THRESHOLD - 1e-9).length / MANY).toBeGreaterThanOrEqual(0.9);
     // Sharing more never costs the median session anything against a game on its own.
     expect(shared.shares[MANY >> 1]).toBeGreaterThanOrEqual(alone.shares[MANY >> 1]! - 1e-9);
     // Nearly every card still comes up across sessions, and cards that follow choices still come.
     expect(shared.cards).toBeGreaterThanOrEqual(Math.floor(alone.cards * 0.9));
-    expect(shared.chosen).toBeGreaterThanOrEqual(alone.chosen * 0.4);
+    expect(shared.chosen).toBeGreaterThanOrEqual(alone.chosen * 0.6);
   });
 });
 
@@ -137,20 +128,24 @@ describe('card variants in the session deck', () => {
   const c = compileScenario(scenario, bundle.shared, 'full', WORKSHOP_DECK);
   const machine = scenarioMachine(c);
 
-  it("give the team with Vega from the start the Huawei teams' six-months-on, in Vega's version, in the same year", { timeout: 60_000 }, () => {
+  it("give the team with Vega from the start, in the year the Huawei teams meet six-months-on, a Vega version of that scene", { timeout: 60_000 }, () => {
+    let compared = 0;
     for (const seed of [...SESSIONS, ...Array.from({ length: 20 }, (_, i) => i)]) {
       const teams = playSession(c, machine, seed);
       const vega = teams.find((t) => t.name === 'no-chinese-vendor')!.run;
       expect(vega.choices['vendor']).toBe('vega-from-start');
-      const mine = vega.cards.find((k) => k.event === 'six-months-on');
-      expect(mine?.variant, `session ${seed}`).toBe('vega-from-start');
       for (const other of teams.filter((t) => t.run.choices['vendor'] === 'huawei-agreement')) {
-        const theirs = other.run.cards.find((k) => k.event === 'six-months-on');
-        expect(theirs?.variant, `session ${seed}: ${other.name}`).toBeUndefined();
-        // Where neither met it as a stand-in, they met it in the same year.
-        if (!mine!.substitute && !theirs!.substitute) expect(theirs!.turn, `session ${seed}: ${other.name}`).toBe(mine!.turn);
+        const theirs = other.run.cards.find((k) => k.event === 'six-months-on' && !k.substitute);
+        if (!theirs) continue;
+        // The Huawei teams meet the card itself; the Vega team, that year, a Vega version of it or of the camera card it stands beside.
+        expect(theirs.variant, `session ${seed}: ${other.name}`).toBeUndefined();
+        const mine = vega.cards.find((k) => k.turn === theirs.turn)!;
+        expect(['six-months-on', 'vega-cameras-installed'], `session ${seed}`).toContain(mine.event);
+        expect(['vega-from-start', 'vega-second-look'], `session ${seed}`).toContain(mine.variant);
+        compared++;
       }
     }
+    expect(compared).toBeGreaterThan(10);
   });
 });
 
