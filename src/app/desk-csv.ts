@@ -3,7 +3,7 @@
 // translated or reworded; the id cannot), every cell is quoted, and a cell
 // that a spreadsheet would read as a formula is neutralised. It starts with a
 // UTF-8 byte-order mark so that spreadsheet programs read Cyrillic as such.
-import type { ContentBundle, Scenario } from '../engine/index.ts';
+import { cardVersion, type ContentBundle, type Scenario } from '../engine/index.ts';
 import '../text/desk-locales.ts';
 import { plain, t } from '../text/i18n.ts';
 import { teamGain } from './learning-gain.ts';
@@ -60,10 +60,10 @@ export function resultsCsv(rows: readonly TeamResult[], bundles: Readonly<Record
       // An empty multi-select (no safeguards) is an empty cell, not a stray separator.
       return [picked.join('; '), picked.map((id) => plain(d.options.find((o) => o.id === id)?.label) || id).join('; ')];
     });
-    const responseLabel = (event: string | null, response: string | null) => {
+    const responseLabel = (event: string | null, response: string | null, variant: string | undefined) => {
       if (response === null) return t('desk.quietTurn');
       const card = scenario?.events.find((e) => e.id === event) ?? bundles[r.scenarioId]?.shared.events.find((e) => e.id === event);
-      return plain(card?.responses.find((x) => x.id === response)?.label) || response;
+      return plain(card && cardVersion(card, variant).responses.find((x) => x.id === response)?.label) || response;
     };
     const gain = teamGain(r, questions);
     return [
@@ -85,7 +85,7 @@ export function resultsCsv(rows: readonly TeamResult[], bundles: Readonly<Record
       r.metrics.standing,
       ...choiceCells,
       r.turns.map((x) => x.response ?? '-').join('; '),
-      r.turns.map((x) => responseLabel(x.event, x.response)).join('; '),
+      r.turns.map((x) => responseLabel(x.event, x.response, x.variant)).join('; '),
       share(gain?.before),
       share(gain?.after),
       gain ? gain.gainPp.toFixed(1) : '',

@@ -3,7 +3,7 @@
 // engine; the outcome is recomputed, never taken from what a team claims.
 import { createActor } from 'xstate';
 import * as z from 'zod/mini';
-import { scenarioMachine, enabledEvents, phaseOf, compileScenario, totalsByCause, WORKSHOP_DECK, type CompiledScenario, type ContentBundle, type GameEvent } from '../engine/index.ts';
+import { scenarioMachine, enabledEvents, phaseOf, compileScenario, totalsByCause, variantMet, WORKSHOP_DECK, type CompiledScenario, type ContentBundle, type GameEvent } from '../engine/index.ts';
 import { t } from '../text/i18n.ts';
 import { CodeError, encodeSession, type ResultMoves, type SessionSettings } from './codes.ts';
 import { decodeResult } from './result-codes.ts';
@@ -39,7 +39,9 @@ export function replayMoves(c: CompiledScenario, moves: ResultMoves): Replayed {
     const snapshot = actor.getSnapshot();
     if (snapshot.status === 'done') throw new CodeError('tooManyTurns');
     const phase = phaseOf(snapshot.value);
-    turns.push({ event: snapshot.context.currentEvent ?? null, response: null });
+    const event = snapshot.context.currentEvent ?? null;
+    // The version of the card the team met: its answers' labels are that version's.
+    turns.push({ event, response: null, ...(event ? variantMet(snapshot.context.cards, event) : {}) });
     if (index === -1) send({ type: 'turn.continue' }, t('problem.moveQuiet', { turn: turn + 1 }));
     else {
       const offered = enabledEvents(c, phase, snapshot.context);

@@ -52,7 +52,7 @@ export interface Replayed {
   snapshot: GameSnapshot;
   events: GameEvent[];
   /** Each turn played: the event card, and the response given (null: a quiet turn). */
-  turns: { event: string | null; response: string | null }[];
+  turns: { event: string | null; response: string | null; variant?: string }[];
 }
 
 export interface TeamResult {

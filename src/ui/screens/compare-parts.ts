@@ -5,7 +5,7 @@ import { t, fmt } from '../../text/i18n.ts';
 import { causeLabel } from '../../text/explain.ts';
 import { decompose, discussionPrompts, pathRows, whatMadeTheDifference, type DifferenceLine, type MeasureDifference, type PathRow, type Prompt } from '../../app/comparison.ts';
 import type { TeamResult } from '../../app/results.ts';
-import { compileScenario, totalsByCause, WORKSHOP_DECK, yearsOfTurn, type CompiledScenario, type GameContext, type MetricId } from '../../engine/index.ts';
+import { compileScenario, totalsByCause, versionMet, WORKSHOP_DECK, yearsOfTurn, type CompiledScenario, type GameContext, type MetricId } from '../../engine/index.ts';
 import { button, h } from '../dom.ts';
 import { disclose } from '../disclose.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
@@ -62,9 +62,11 @@ function picksFor(v: View, ctx: GameContext, line: DifferenceLine): string {
     const options = v.c.options.get(line.about.decision);
     return (ctx.choices[line.about.decision] ?? []).map((id) => plain(options?.get(id)?.label)).join(', ') || t('compare.noPick');
   }
-  const event = line.about.event;
-  const given = ctx.responses.find((r) => r.event === event);
-  return given ? plain(v.c.eventById.get(event)?.responses.find((x) => x.id === given.response)?.label) : t('compare.noCard');
+  const id = line.about.event;
+  const event = v.c.eventById.get(id);
+  const given = ctx.responses.find((r) => r.event === id);
+  // The label of the answer in the version of the card this team met.
+  return given && event ? plain(versionMet(event, ctx.cards, given.turn).responses.find((x) => x.id === given.response)?.label) : t('compare.noCard');
 }
 
 function aboutTitle(v: View, line: DifferenceLine): string {
@@ -175,7 +177,8 @@ function pathLists(v: View, r: PathRow): Node[] {
           'ul',
           { class: 'team-responses' },
           ...r.ctx.responses.map((x) => {
-            const event = v.c.eventById.get(x.event);
+            const base = v.c.eventById.get(x.event);
+            const event = base && versionMet(base, r.ctx.cards, x.turn);
             return h('li', {}, t('compare.response', { year: year(x.turn), event: plain(event?.headline), response: plain(event?.responses.find((y) => y.id === x.response)?.label) }));
           }),
         )

@@ -68,6 +68,8 @@ describe('the compare screen', () => {
     // Max safeguards and the real path end level on debt ($750.01 million): the first of them is named.
     expect(debt.querySelector('h3')?.textContent).toBe('Debt — best: No Chinese vendor ($285 million); worst: Max safeguards ($750.01 million)');
     expect(debt.querySelector('li')?.textContent).toMatch(/^Financing — No Chinese vendor: Partner-backed loan with conditions \(hypothetical\) \(\+\d/);
+    // Every pick is named (an answer given to a card's variant takes that version's label).
+    for (const li of texts(panel, 'li')) expect(li).not.toMatch(/: \([+−±]/);
     // No ids reach the panel.
     expect(panel.textContent).not.toMatch(/[a-z]+-[a-z]+-[a-z]+|financing\.|option:/);
     const questions = texts(page, 'ol.discussion > li');
