@@ -174,6 +174,15 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/]phaser[\\/]/,
               priority: 10,
             },
+            // The modules the first page shares with lazy chunks (the content's
+            // loader, the compare screen) in one chunk: left to itself, the
+            // bundler splits them by who imports them, and every extra chunk of
+            // the first page costs its imports and a gzip stream of its own.
+            {
+              name: 'shared',
+              test: /[\\/]node_modules[\\/](zod[\\/]v4[\\/]mini|i18next)[\\/]|[\\/]src[\\/]text[\\/]i18n\.ts$|[\\/]src[\\/]engine[\\/](moves|history)\.ts$/,
+              priority: 5,
+            },
           ],
         },
       },

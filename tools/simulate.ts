@@ -1,10 +1,15 @@
 // npm run --silent simulate -- --list
 // npm run --silent simulate -- --scenario ID --seed N [--choice DECISION=OPTION[,OPTION...]]... [--policy random|first|historical]
-// Plays one scenario headless and prints one JSON object. Same arguments,
-// byte-identical output. Usage errors exit 2 with a message on stderr;
-// content that does not load exits 1 listing its problems.
+// npm run --silent simulate -- [--scenario ID] --session CODE [--choice ...]...
+// Plays one scenario headless and prints one JSON object, with the cards met
+// turn by turn as "events". With --session it plays as a team of that
+// workshop session (its scenario and seed), so two teams' cards can be
+// compared. Same arguments, byte-identical output. Usage errors exit 2 with a
+// message on stderr; content that does not load exits 1 listing its problems.
 import { parseArgs } from 'node:util';
-import { isValidSeed, MAX_SEED, compileScenario, printableResult, runScenario, UsageError, POLICY_NAMES, type PolicyName } from '../src/engine/index.ts';
+import { CodeError, decodeSession } from '../src/app/codes.ts';
+import './locales-from-disk.ts';
+import { isValidSeed, MAX_SEED, compileScenario, WORKSHOP_DECK, printableResult, runScenario, UsageError, POLICY_NAMES, type PolicyName } from '../src/engine/index.ts';
 import { exitCodeOf, isEntryPoint, processIo, usageError, type CliIo } from './cli.ts';
 import { loadBundleOrReport, CONTENT_DIR } from './content-files.ts';
 
@@ -22,6 +27,7 @@ function simulate(argv: readonly string[], io: CliIo): number {
         list: { type: 'boolean' },
         scenario: { type: 'string' },
         seed: { type: 'string' },
+        session: { type: 'string' },
         choice: { type: 'string', multiple: true },
         policy: { type: 'string' },
         dir: { type: 'string' },
@@ -50,10 +56,26 @@ function simulate(argv: readonly string[], io: CliIo): number {
     return 0;
   }
 
-  if (!args.scenario) fail('--scenario ID is required (or --list); see --list for the ids');
-  const scenario = bundle.scenarios.find((s) => s.id === args.scenario);
-  if (!scenario) return fail(`unknown scenario "${args.scenario}"; expected one of: ${bundle.scenarios.map((s) => s.id).join(', ')}`);
-  const seedText = args.seed ?? '1';
+  // A session code carries the scenario (its place among the ids, sorted, as in the app's catalog) and the seed.
+  let session: { id: string; seed: number } | undefined;
+  if (args.session !== undefined) {
+    if (args.seed !== undefined) fail('give --session CODE or --seed N, not both: the session fixes the seed');
+    const ids = bundle.scenarios.map((s) => s.id).sort();
+    try {
+      const settings = decodeSession(args.session, ids.length);
+      session = { id: ids[settings.scenarioIndex]!, seed: settings.seed };
+    } catch (error) {
+      if (error instanceof CodeError) fail(`--session must be a workshop session code, like the facilitator's screen shows (got "${args.session}": ${error.message})`);
+      throw error;
+    }
+    if (args.scenario !== undefined && args.scenario !== session.id)
+      fail(`--session "${args.session}" is a session of "${session.id}", not of --scenario "${args.scenario}"`);
+  }
+  const scenarioId = args.scenario ?? session?.id;
+  if (!scenarioId) fail('--scenario ID is required (or --list, or --session CODE); see --list for the ids');
+  const scenario = bundle.scenarios.find((s) => s.id === scenarioId);
+  if (!scenario) return fail(`unknown scenario "${scenarioId}"; expected one of: ${bundle.scenarios.map((s) => s.id).join(', ')}`);
+  const seedText = session ? String(session.seed) : (args.seed ?? '1');
   if (!/^\d+$/.test(seedText) || !isValidSeed(Number(seedText)))
     fail(`--seed must be an integer from 0 to ${MAX_SEED} (got "${seedText}")`);
   const policy = (args.policy ?? 'random') as PolicyName;
@@ -68,7 +90,8 @@ function simulate(argv: readonly string[], io: CliIo): number {
   }
 
   try {
-    const result = runScenario(compileScenario(scenario, bundle.shared), { seed: Number(seedText), choices, policy });
+    // A team of a session plays the workshop's deck.
+    const result = runScenario(compileScenario(scenario, bundle.shared, 'full', session ? WORKSHOP_DECK : 'weight'), { seed: Number(seedText), choices, policy });
     io.stdout(`${JSON.stringify(printableResult(result), null, 2)}\n`);
     return 0;
   } catch (error) {

@@ -6,7 +6,10 @@ import type { AppContext, GuideText, PanelState } from './app-types.ts';
 import type { KeptSave } from './save-store.ts';
 import { peekSave, type RestoredGame } from './saves.ts';
 import { seenEndings } from './seen-endings.ts';
-import { importResults, type Imported } from './workshop-desk.ts';
+import type { DeskState, ResultFileInput } from './desk.ts';
+import { loadDeskModule } from './desk-loader.ts';
+
+type Progress = (done: number, total: number) => void;
 
 export type Loaded = { report: ContentReport; restored?: RestoredGame | null; discarded?: string; kept: readonly KeptSave[] };
 export type SetAside = { problem: string | null; kept: readonly KeptSave[] };
@@ -40,7 +43,12 @@ export const APP_ACTORS = {
     return report.bundle ? { bundle: report.bundle } : {};
   }),
   loadGuide: fromPromise<GuideText, { context: AppContext }>(({ input: { context } }) => context.services.guide(context.settings.lang)),
-  importResults: fromPromise<Imported, { context: AppContext; codes: string; files: readonly { name: string; text: string }[] }>(({ input: { context, codes, files } }) =>
-    importResults(context.services.content, context.catalog, codes, files, context.workshop),
+  // The facilitator's desk is its own chunk: teams never load it.
+  importResults: fromPromise<DeskState, { context: AppContext; codes: string; files: readonly ResultFileInput[]; progress: Progress }>(async ({ input: { context, codes, files, progress } }) =>
+    (await loadDeskModule()).importToDesk(context.services.content, context.catalog, { codes, files }, context.workshop, progress),
+  ),
+  /** The results kept in this browser, replayed (a reload of the compare screen loses nothing). */
+  loadDesk: fromPromise<DeskState, { context: AppContext; progress: Progress }>(async ({ input: { context, progress } }) =>
+    (await loadDeskModule()).loadDesk(context.services.content, context.catalog, progress),
   ),
 };

@@ -3,6 +3,7 @@
 import type { AppContext, AppEvent, AppInput } from './app-types.ts';
 import { WORKSHOP_SEED_BITS } from './codes.ts';
 import { timerKey } from './game-flow.ts';
+import { NO_FACILITATOR } from './facilitator-clock.ts';
 import { addNotices } from './notices.ts';
 import { MAX_OPENED } from './settings.ts';
 import { saveVotes } from './votes.ts';
@@ -29,7 +30,15 @@ export function initialContext(input: AppInput): AppContext {
       results: [],
       problems: [],
       bundles: {},
+      entries: [],
+      gain: null,
+      gainLine: null,
+      summary: null,
+      progress: null,
+      confirmClear: false,
+      loaded: false,
     },
+    facilitator: NO_FACILITATOR,
     timer: null,
     resumable: null,
     saveProblem: null,

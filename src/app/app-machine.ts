@@ -8,15 +8,16 @@ import { assign, enqueueActions, setup, stopChild, type ActorRefFrom, type Snaps
 import { APP_ACTORS } from './app-actors.ts';
 import { UPDATE_REGION } from './update-region.ts';
 import type { AppContext, AppEvent, AppInput, Notice } from './app-types.ts';
-import { decodeSession, encodeSession, normaliseCode } from './codes.ts';
+import { encodeSession } from './codes.ts';
 import { closePanelPatch, disclosurePatch, initialContext, newSeedPatch, openPanelPatch, pickPatch, timerPatch, votePatch } from './app-logic.ts';
 import { t } from '../text/i18n.ts';
 import { afterMove, joinProblem, needsCheck, prepareFor, reportMove, reportScreen, SCENARIO, startGame, withNotice } from './game-flow.ts';
-import { isMoveEnabled, phaseOfGame, type GameMeta } from './game.ts';
+import { deckLeadFor } from '../engine/index.ts';
+import { isMoveEnabled, phaseOfGame } from './game.ts';
 import { afterSetAside, afterWrite, downloadSave, newGameId, slotHasProgress, slotOf } from './save-flow.ts';
 import { saveFileOf } from './saves.ts';
 import { saveSettings } from './settings.ts';
-import { csvOf, sortedIds, teamResultOf } from './workshop-desk.ts';
+import { clearPatch, desk, deskDone, deskInput, downloadCsv, downloadResult, joinFindsGame, joinPending, facilitatorPatch } from './workshop-flow.ts';
 import { loadVotes } from './votes.ts';
 
 export const appMachine = setup({
@@ -29,6 +30,7 @@ export const appMachine = setup({
   guards: {
     startsWithScenario: ({ context }) => context.pending !== null,
     startsAtJoin: ({ context }) => context.workshop.join.code !== '' && context.pending === null,
+    joinFindsGame: ({ context }) => joinFindsGame(context),
     // Starting another game over a save with progress asks first; any save is copied away before it is replaced.
     slotHasProgress: ({ context }) => slotHasProgress(context),
     slotIsTaken: ({ context }) => slotOf(context) !== null,
@@ -71,7 +73,7 @@ export const appMachine = setup({
       enqueue(stopChild(game.ref));
       enqueue.assign(({ spawn }) => ({
         game: startGame(spawn as never, {
-          compiled: prepareFor(context.bundle!, game.compiled.scenario.id, event.length),
+          compiled: prepareFor(context.bundle!, game.compiled.scenario.id, event.length, game.compiled.deckLead),
           // The same game (nothing played yet), so its save slot stays its own.
           gameId: game.gameId,
           seed: game.seed,
@@ -166,7 +168,7 @@ export const appMachine = setup({
             onError: { target: 'route' },
           },
         },
-        route: { always: [{ guard: 'startsWithScenario', target: 'starting' }, { guard: 'startsAtJoin', target: 'workshop.join' }, { guard: ({ context }) => context.resumeAtBoot, target: 'resuming' }, { target: 'title' }] },
+        route: { always: [{ guard: 'startsWithScenario', target: 'starting' }, { guard: 'joinFindsGame', target: 'resuming' }, { guard: 'startsAtJoin', target: 'workshop.join' }, { guard: ({ context }) => context.resumeAtBoot, target: 'resuming' }, { target: 'title' }] },
         starting: { always: [{ guard: 'slotHasProgress', target: 'confirmReplace' }, { guard: 'slotIsTaken', target: 'replacing' }, { target: 'loading' }] },
         // A saved game with progress is never replaced without asking; when the player agrees, it is kept as a copy first.
         confirmReplace: { entry: 'peekResumable', on: { 'replace.confirm': 'replacing', 'save.resume': { target: 'resuming', actions: assign({ pending: null }) } } },
@@ -197,7 +199,7 @@ export const appMachine = setup({
                     const bundle = event.output.bundle!;
                     const pending = context.pending!;
                     const scenario = bundle.scenarios.find((s) => s.id === pending.id)!;
-                    const from = { compiled: prepareFor(bundle, scenario.id, pending.meta?.length), gameId: newGameId(context.services), seed: pending.seed, meta: pending.meta };
+                    const from = { compiled: prepareFor(bundle, scenario.id, pending.meta?.length, deckLeadFor(pending.meta)), gameId: newGameId(context.services), seed: pending.seed, meta: pending.meta };
                     return { bundle, pending: null, game: startGame(spawn as never, from) };
                   }),
                   'saveGame',
@@ -254,14 +256,7 @@ export const appMachine = setup({
             debrief: {
               entry: ['endTips', 'persistSettings', assign({ debriefTab: 'why' })],
               on: {
-                'result.download': {
-                  actions: ({ context, event }) => {
-                    const result = context.game && teamResultOf(context.game, context.catalog);
-                    if (!result) return;
-                    const name = (context.game!.meta.team ?? 'team').replace(/[^A-Za-z0-9А-Яа-я_-]+/g, '-');
-                    context.services.download(`safe-city-${name}.json`, result.file(event.includeAnswers), 'application/json');
-                  },
-                },
+                'result.download': { actions: ({ context, event }) => downloadResult(context, event.includeAnswers) },
               },
             },
           },
@@ -293,11 +288,7 @@ export const appMachine = setup({
                   {
                     guard: ({ context, event }) => joinProblem(context, event.code, event.team) === null,
                     target: '#app.screen.starting',
-                    actions: assign(({ context, event }) => {
-                      const settings = decodeSession(event.code, context.catalog.length);
-                      const meta: GameMeta = { team: event.team.trim(), sessionCode: normaliseCode(event.code), knowledgeCheck: settings.knowledgeCheck, timerMinutes: settings.timerMinutes, length: 'full' };
-                      return { notices: [], pending: { id: sortedIds(context.catalog)[settings.scenarioIndex]!, seed: settings.seed, meta } };
-                    }),
+                    actions: assign(({ context, event }) => joinPending(context, event)),
                   },
                   {
                     actions: assign(({ context, event }) => ({
@@ -307,22 +298,26 @@ export const appMachine = setup({
                 ],
               },
             },
+            // The desk: kept results replayed once per page, then imports; progress between slices; clearing asks first.
             compare: {
-              initial: 'idle',
+              initial: 'loading',
+              entry: assign(({ context }) => facilitatorPatch(context, { type: 'compare.opened' })),
               on: {
-                'results.clear': { actions: assign(({ context }) => ({ workshop: { ...context.workshop, results: [], problems: [] } })) },
-                'results.csv': { actions: ({ context }) => context.services.download('safe-city-results.csv', csvOf(context.workshop.results, context.workshop.bundles), 'text/csv') },
+                'results.progress': { actions: assign(({ context, event }) => desk(context, { progress: { done: event.done, total: event.total } })) },
+                'results.clear': { actions: assign(({ context, event }) => (event.confirm === undefined ? desk(context, { confirmClear: true }) : { ...clearPatch(context, event.confirm), ...facilitatorPatch(context, event) })) },
+                'results.csv': { actions: ({ context }) => downloadCsv(context) },
+                // The facilitator's clock, expected teams and handout: changed here with the services' time; the shell only draws them.
+                'clock.*': { actions: assign(({ context, event }) => facilitatorPatch(context, event)) },
+                'teams.expected': { actions: assign(({ context, event }) => facilitatorPatch(context, event)) },
+                'handout.open': { actions: assign(({ context, event }) => facilitatorPatch(context, event)) },
               },
               states: {
-                idle: { on: { 'results.import': 'importing' } },
-                importing: {
-                  invoke: {
-                    src: 'importResults',
-                    input: ({ context, event }) => ({ context, codes: event.type === 'results.import' ? event.codes : '', files: event.type === 'results.import' ? event.files : [] }),
-                    onDone: { target: 'idle', actions: assign(({ context, event }) => ({ workshop: { ...context.workshop, ...event.output } })) },
-                    onError: { target: 'idle' },
-                  },
+                loading: {
+                  always: { guard: ({ context }) => context.workshop.loaded, target: 'idle' },
+                  invoke: { src: 'loadDesk', input: deskInput, onDone: { target: 'idle', actions: assign(deskDone) }, onError: { target: 'idle', actions: assign(deskDone) } },
                 },
+                idle: { on: { 'results.import': 'importing' } },
+                importing: { invoke: { src: 'importResults', input: deskInput, onDone: { target: 'idle', actions: assign(deskDone) }, onError: { target: 'idle', actions: assign(deskDone) } } },
               },
             },
           },

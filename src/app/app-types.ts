@@ -4,7 +4,10 @@
 import type { ContentBundle, ContentReport, GameEvent, GameLength, MetricId, Problem, Scenario } from '../engine/index.ts';
 import type { ScenarioSummary } from './catalog.ts';
 import type { SessionSettings } from './codes.ts';
+import type { ClockPhase, FacilitatorState } from './facilitator-clock.ts';
 import type { GameMeta, GameState } from './game.ts';
+import type { DeskEntry } from './desk.ts';
+import type { LearningGain } from './learning-gain.ts';
 import type { TeamResult } from './results.ts';
 import type { KeptSave, SaveStore } from './save-store.ts';
 import type { Settings } from './settings.ts';
@@ -78,6 +81,19 @@ export interface WorkshopState {
   problems: readonly string[];
   /** Content for each scenario a result was replayed on. */
   bundles: Readonly<Record<string, ContentBundle>>;
+  /** What the teams handed in, as kept in this browser (desk.ts). */
+  entries: readonly DeskEntry[];
+  gain: LearningGain | null;
+  /** The gain in words, as the desk put it. */
+  gainLine: string | null;
+  /** What the last import did, in one line. */
+  summary: string | null;
+  /** Entries replayed so far during an import or a load. */
+  progress: { done: number; total: number } | null;
+  /** The facilitator asked to clear: the screen asks to confirm. */
+  confirmClear: boolean;
+  /** The kept results were read (once per page). */
+  loaded: boolean;
 }
 
 export interface TimerState {
@@ -104,6 +120,8 @@ export interface AppContext {
   panel: PanelState | null;
   votes: Readonly<Record<string, number>>;
   workshop: WorkshopState;
+  /** The compare screen's clock, expected teams and open handout. */
+  facilitator: FacilitatorState;
   timer: TimerState | null;
   /** The saved game the title offers to continue ('' scenario: a save that cannot be continued). */
   resumable: { scenario: string; turn: number; moves: number } | null;
@@ -157,10 +175,17 @@ export type AppEvent =
   | { type: 'workshop.compare' }
   | { type: 'setup.newSeed'; settings?: SessionSettings }
   | { type: 'setup.makeCode'; settings?: SessionSettings }
-  | { type: 'join.start'; code: string; team: string }
-  | { type: 'results.import'; codes: string; files: readonly { name: string; text: string }[] }
-  | { type: 'results.clear' }
+  | { type: 'join.start'; code: string; team: string; players?: number }
+  | { type: 'results.import'; codes: string; files: readonly { name: string; text: string; size: number }[] }
+  | { type: 'results.progress'; done: number; total: number }
+  /** Without `confirm`: ask first; with it, the answer. */
+  | { type: 'results.clear'; confirm?: boolean }
   | { type: 'results.csv' }
+  | { type: 'clock.start'; phase: ClockPhase; minutes: number }
+  | { type: 'clock.pause' }
+  | { type: 'clock.reset' }
+  | { type: 'teams.expected'; count: number }
+  | { type: 'handout.open'; team: number | null }
   | { type: 'result.download'; includeAnswers: boolean }
   | { type: 'vote.change'; key: string; delta: number }
   | { type: 'panel.open'; panel: PanelName; metric?: MetricId; term?: string }

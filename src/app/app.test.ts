@@ -177,7 +177,7 @@ describe('interface text', () => {
     }
     expect([1, 3].map((count) => t('decision.graceYears', { count }))).toEqual(['1 year’s grace', '3 years’ grace']);
     expect(t('workshop.imported', { count: 1 })).toBe('1 result');
-    expect(t('workshop.teamsAnswered', { count: 2 })).toBe('2 teams shared their answers');
+    expect(t('workshop.imported', { count: 2 })).toBe('2 results');
   });
 });
 

@@ -10,7 +10,14 @@
 import { t } from '../text/i18n.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const CODE_VERSION = 1;
+/** Session codes are still version 1 (join links printed for a session keep working). */
+export const CODE_VERSION = 1;
+/** Result codes: version 2 adds the number of players and the knowledge-check answers; version 1 codes still decode. */
+export const RESULT_VERSION = 2;
+/** Longer than any result code (about 30 characters with every answer): what is longer is not a code (result-codes.ts says so). */
+export const MAX_CODE_CHARS = 64;
+/** Players on one device a result code can say (4 bits, 0 = not said). */
+export const MAX_PLAYERS = 15;
 export const WORKSHOP_SEED_BITS = 20;
 export const MAX_TIMER_MINUTES = 15;
 
@@ -29,7 +36,8 @@ export class CodeError extends Error {
     readonly key: string,
     readonly params: Record<string, string | number> = {},
   ) {
-    super(t(`problem.${key}`, params));
+    // Keys with a section of their own (desk.*) are used as they are.
+    super(t(key.includes('.') ? key : `problem.${key}`, params));
   }
 }
 
@@ -43,7 +51,7 @@ class BitWriter {
   }
 }
 
-class BitReader {
+export class BitReader {
   private at = 0;
   constructor(private readonly bits: number[]) {}
   read(width: number): number {
@@ -95,7 +103,8 @@ export function normaliseCode(input: string): string {
     .replace(/U/g, 'V');
 }
 
-function fromCode(input: string): BitReader {
+/** A typed code checked and read as bits (result-codes.ts reads result codes with it). */
+export function fromCode(input: string): BitReader {
   const code = normaliseCode(input);
   if (code.length < 2) throw new CodeError('codeTooShort');
   for (const ch of code) if (!ALPHABET.includes(ch)) throw new CodeError('badCharacter', { ch });
@@ -111,24 +120,24 @@ function fromCode(input: string): BitReader {
 
 // --- session codes -----------------------------------------------------------
 
-function writeSession(w: BitWriter, s: SessionSettings) {
-  w.write(CODE_VERSION, 3);
+function writeSession(w: BitWriter, s: SessionSettings, version = CODE_VERSION) {
+  w.write(version, 3);
   w.write(s.scenarioIndex, 5);
   w.write(s.seed, WORKSHOP_SEED_BITS);
   w.write(s.knowledgeCheck ? 1 : 0, 1);
   w.write(s.timerMinutes, 4);
 }
 
-function readSession(r: BitReader, scenarioCount: number): SessionSettings {
+export function readSession(r: BitReader, scenarioCount: number, versions: readonly number[] = [CODE_VERSION]): SessionSettings & { version: number } {
   const version = r.read(3);
-  if (version !== CODE_VERSION) throw new CodeError('otherVersion', { version });
+  if (!versions.includes(version)) throw new CodeError('otherVersion', { version });
   const scenarioIndex = r.read(5);
   if (scenarioIndex >= scenarioCount) throw new CodeError('unknownScenario');
   const seed = r.read(WORKSHOP_SEED_BITS);
   const knowledgeCheck = r.read(1) === 1;
   const timerMinutes = r.read(4);
   if (timerMinutes > MAX_TIMER_MINUTES) throw new CodeError('badTimer');
-  return { scenarioIndex, seed, knowledgeCheck, timerMinutes };
+  return { scenarioIndex, seed, knowledgeCheck, timerMinutes, version };
 }
 
 export function encodeSession(s: SessionSettings): string {
@@ -138,7 +147,8 @@ export function encodeSession(s: SessionSettings): string {
 }
 
 export function decodeSession(code: string, scenarioCount: number): SessionSettings {
-  return readSession(fromCode(code), scenarioCount);
+  const { version: _, ...settings } = readSession(fromCode(code), scenarioCount);
+  return settings;
 }
 
 // --- result codes --------------------------------------------------------------
@@ -150,7 +160,14 @@ export function decodeSession(code: string, scenarioCount: number): SessionSetti
  */
 export interface MoveShape {
   decisions: readonly { options: readonly string[]; multi: boolean }[];
-  /** The responses offered at the current point of a replay (the decoder asks as it goes). */
+  /** The knowledge check's questions and their choices, in order: an answer is written as its choice's position. */
+  questions?: readonly { id: string; choices: readonly string[] }[];
+}
+
+/** A team's knowledge-check answers: question id → choice id. */
+export interface Answers {
+  before: Record<string, string>;
+  after: Record<string, string>;
 }
 
 export interface ResultMoves {
@@ -158,15 +175,18 @@ export interface ResultMoves {
   choices: string[][];
   /** For each turn played, the index of the response among those offered, or -1 for a quiet turn. */
   responses: number[];
+  /** How many people played on the team's device, when the team said (version 2). */
+  players?: number;
+  knowledge?: Answers;
 }
 
-const widthFor = (n: number) => Math.max(1, Math.ceil(Math.log2(Math.max(2, n))));
-const RESPONSE_BITS = 3;
-const TURN_COUNT_BITS = 4;
+export const widthFor = (n: number) => Math.max(1, Math.ceil(Math.log2(Math.max(2, n))));
+export const RESPONSE_BITS = 3;
+export const TURN_COUNT_BITS = 4;
 
 export function encodeResult(shape: MoveShape, moves: ResultMoves): string {
   const w = new BitWriter();
-  writeSession(w, moves.session);
+  writeSession(w, moves.session, RESULT_VERSION);
   shape.decisions.forEach((d, i) => {
     const picked = moves.choices[i] ?? [];
     if (d.multi) w.write(d.options.reduce((mask, id, j) => (picked.includes(id) ? mask + 2 ** j : mask), 0), d.options.length);
@@ -174,30 +194,13 @@ export function encodeResult(shape: MoveShape, moves: ResultMoves): string {
   });
   w.write(moves.responses.length, TURN_COUNT_BITS);
   for (const r of moves.responses) w.write(r + 1, RESPONSE_BITS);
+  // Version 2: players (0 = not said) and, behind a flag, each answer as its choice's position + 1 (0 = not answered).
+  w.write(Math.min(MAX_PLAYERS, moves.players ?? 0), 4);
+  const questions = shape.questions ?? [];
+  const knowledge = moves.knowledge && questions.length > 0 ? moves.knowledge : null;
+  w.write(knowledge ? 1 : 0, 1);
+  if (knowledge)
+    for (const when of ['before', 'after'] as const)
+      for (const q of questions) w.write(q.choices.indexOf(knowledge[when][q.id] ?? '') + 1, widthFor(q.choices.length + 1));
   return toCode(w.bits);
-}
-
-export function decodeResult(code: string, scenarioCount: number, shapeFor: (session: SessionSettings) => MoveShape): ResultMoves {
-  const r = fromCode(code);
-  const session = readSession(r, scenarioCount);
-  const shape = shapeFor(session);
-  const choices = shape.decisions.map((d) => {
-    if (d.multi) {
-      const mask = r.read(d.options.length);
-      return d.options.filter((_, j) => Math.floor(mask / 2 ** j) % 2 === 1);
-    }
-    const index = r.read(widthFor(d.options.length));
-    if (index >= d.options.length) throw new CodeError('unknownOption');
-    return [d.options[index]!];
-  });
-  const turns = r.read(TURN_COUNT_BITS);
-  const responses: number[] = [];
-  for (let i = 0; i < turns; i++) responses.push(r.read(RESPONSE_BITS) - 1);
-  if (r.remaining >= 5) throw new CodeError('codeTooLong');
-  return { session, choices, responses };
-}
-
-/** The session a result code belongs to (its first fields), without the scenario's shape. */
-export function sessionOfResult(code: string, scenarioCount: number): SessionSettings {
-  return readSession(fromCode(code), scenarioCount);
 }

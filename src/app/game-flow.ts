@@ -2,7 +2,7 @@
 // game (the scenario's machine spawned as a child), taking the engine's
 // answer to a move, and what a move says and plays. The app machine calls
 // them from its actions; nothing here runs during a render.
-import { compileScenario, type ContentBundle, type GameEvent, type GameLength } from '../engine/index.ts';
+import { compileScenario, currentCard, type ContentBundle, type DeckLead, type GameEvent, type GameLength } from '../engine/index.ts';
 import { causeText } from '../text/explain.ts';
 import { fmt, plain, t } from '../text/i18n.ts';
 import type { AppContext, AppServices, Notice } from './app-types.ts';
@@ -97,22 +97,22 @@ export function reportScreen(services: AppServices, game: GameState): void {
   const phase = phaseOfGame(game);
   if (phase !== 'awaitingResponse' && phase !== 'quietTurn') return;
   announceChanges(services, game, game.fresh);
-  const event = ctx.currentEvent ? game.compiled.eventById.get(ctx.currentEvent) : undefined;
+  const event = currentCard(game.compiled, ctx);
   if (event) {
     services.announce(plain(event.headline));
     services.play('headline');
   }
 }
 
-const prepared = new WeakMap<object, Map<GameLength, ReturnType<typeof compileScenario>>>();
+const prepared = new WeakMap<object, Map<string, ReturnType<typeof compileScenario>>>();
 
-/** The scenario compiled once per loaded content and length (a replay or a restart reuses it). */
-export function prepareFor(bundle: ContentBundle, id: string, length: GameLength = 'full') {
+/** The scenario compiled once per loaded content, length and deck (a replay or a restart reuses it); a workshop team's game plays the workshop's deck. */
+export function prepareFor(bundle: ContentBundle, id: string, length: GameLength = 'full', deck: DeckLead = 'weight') {
   const scenario = bundle.scenarios.find((s) => s.id === id)!;
-  let byLength = prepared.get(scenario);
-  if (!byLength) prepared.set(scenario, (byLength = new Map()));
-  let c = byLength.get(length);
-  if (!c) byLength.set(length, (c = compileScenario(scenario, bundle.shared, length)));
+  let byKind = prepared.get(scenario);
+  if (!byKind) prepared.set(scenario, (byKind = new Map()));
+  let c = byKind.get(`${length}/${deck}`);
+  if (!c) byKind.set(`${length}/${deck}`, (c = compileScenario(scenario, bundle.shared, length, deck)));
   return c;
 }
 

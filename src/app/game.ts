@@ -36,6 +36,8 @@ export const GameMeta = z.strictObject({
   length: z._default(z.enum(['full', 'lesson']), 'full'),
   before: answers(),
   after: answers(),
+  /** How many played on this device, as the team said on joining (the learning gain counts players). */
+  players: z.optional(z.int().check(z.minimum(1), z.maximum(16))),
 });
 export type GameMeta = z.infer<typeof GameMeta>;
 

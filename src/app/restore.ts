@@ -2,7 +2,7 @@
 // (save-check.ts) and restored, or rebuilt from its moves, or refused with the
 // reason. Loaded only when there is a save to read (its own chunk), so the
 // title does not wait for it.
-import { compileScenario, type ContentBundle } from '../engine/index.ts';
+import { compileScenario, deckLeadFor, type ContentBundle } from '../engine/index.ts';
 import { t } from '../text/i18n.ts';
 import { replay } from './game.ts';
 import { snapshotProblem } from './save-check.ts';
@@ -39,7 +39,7 @@ function readSaveText(text: string, bundle: ContentBundle): Restored {
   if (save.version < 1) return { kind: 'discarded', reason: t('problem.saveUnsupported', { version: save.version }) };
   const scenario = bundle.scenarios.find((s) => s.id === save.scenarioId);
   if (!scenario) return { kind: 'discarded', reason: t('problem.saveScenarioGone', { id: save.scenarioId }) };
-  const c = compileScenario(scenario, bundle.shared, save.meta?.length ?? 'full');
+  const c = compileScenario(scenario, bundle.shared, save.meta?.length ?? 'full', deckLeadFor(save.meta));
   const base = { compiled: c, seed: save.seed, moves: save.events, meta: save.meta, gameId: save.game ?? '' };
 
   const sameContent = save.fingerprint === fingerprint(c);

@@ -6,6 +6,8 @@
 import { createActor } from 'xstate';
 import { z } from 'zod';
 import {
+  allVersions,
+  cardVersion,
   enabledEvents,
   METRIC_RANGES,
   MetricId,
@@ -16,6 +18,7 @@ import {
   type CompiledScenario,
   type GameContext,
   type LedgerEntry,
+  type CardRecord,
   type LoanState,
   type Metrics,
   type Phase,
@@ -40,8 +43,8 @@ const MetricsSchema: z.ZodType<Metrics> = z
 
 const CauseSchema: z.ZodType<Cause> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('option'), decision: id, option: id }).strict(),
-  z.object({ kind: z.literal('event'), event: id }).strict(),
-  z.object({ kind: z.literal('response'), event: id, response: id }).strict(),
+  z.object({ kind: z.literal('event'), event: id, variant: id.optional() }).strict(),
+  z.object({ kind: z.literal('response'), event: id, response: id, variant: id.optional() }).strict(),
   z.object({ kind: z.literal('rule'), rule: id }).strict(),
 ]);
 
@@ -55,7 +58,7 @@ const LoanSchema: z.ZodType<LoanState> = z
 
 const ResponseSchema: z.ZodType<ResponseRecord> = z.object({ turn: count, event: id, response: id }).strict();
 
-const int32 = z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1);
+const CardSchema: z.ZodType<CardRecord> = z.object({ turn: count, event: id, substitute: z.boolean(), variant: id.optional() }).strict();
 
 export const GameContextSchema: z.ZodType<GameContext> = z
   .object({
@@ -69,8 +72,8 @@ export const GameContextSchema: z.ZodType<GameContext> = z
     metrics: MetricsSchema,
     loans: z.array(LoanSchema).max(100),
     debtService: amount,
-    rng: z.array(int32).length(4),
     seen: z.array(id).max(10_000),
+    cards: z.array(CardSchema).max(10_000),
     responses: z.array(ResponseSchema).max(10_000),
     currentEvent: id.nullable(),
     ledger: z.array(LedgerEntrySchema).max(100_000),
@@ -108,6 +111,18 @@ function where(path: readonly PropertyKey[]): string {
 }
 
 /** The position's rules: the state and the indexes agree, and every id names something in this scenario. */
+/** The card's versions (variants.ts), none for an unknown card. */
+function versionsOf(c: CompiledScenario, event: string) {
+  const card = c.eventById.get(event);
+  return card ? allVersions(card) : [];
+}
+
+/** The card exists and, where a variant is named, has it. */
+function knownVariant(c: CompiledScenario, event: string, variant: string | undefined): boolean {
+  const card = c.eventById.get(event);
+  return !!card && (variant === undefined || card.variants.some((v) => v.id === variant));
+}
+
 function positionProblem(c: CompiledScenario, seed: number, status: string, value: Phase, ctx: GameContext): SnapshotProblem | null {
   const at = (field: string, detail: string) => ({ path: `snapshot.context.${field}`, detail });
   const decisions = c.decisions.length;
@@ -132,10 +147,12 @@ function positionProblem(c: CompiledScenario, seed: number, status: string, valu
     const bad = options.find((o) => !known.has(o));
     if (bad !== undefined) return at(`choices.${decision}`, `"${bad}" is not an option of this decision`);
   }
+  const badCard = ctx.cards.findIndex((x) => !knownVariant(c, x.event, x.variant));
+  if (badCard >= 0) return at(`cards.${badCard}`, 'names no card (or no variant of it) of this scenario');
   const badSeen = ctx.seen.find((e) => !c.eventById.has(e));
   if (badSeen !== undefined) return at('seen', `"${badSeen}" is not an event of this scenario`);
   for (const [i, r] of ctx.responses.entries()) {
-    if (!c.eventById.get(r.event)?.responses.some((x) => x.id === r.response)) return at(`responses.${i}`, `"${r.event}.${r.response}" is not a response of this scenario`);
+    if (!versionsOf(c, r.event).some((v) => v.responses.some((x) => x.id === r.response))) return at(`responses.${i}`, `"${r.event}.${r.response}" is not a response of this scenario`);
   }
   for (const [i, e] of ctx.ledger.entries()) {
     if (e.turn > turns) return at(`ledger.${i}.turn`, `expected 0 to ${turns}`);
@@ -143,8 +160,8 @@ function positionProblem(c: CompiledScenario, seed: number, status: string, valu
     const known =
       cause.kind === 'rule' ? RULE_BY_ID.has(cause.rule)
       : cause.kind === 'option' ? !!c.options.get(cause.decision)?.has(cause.option)
-      : cause.kind === 'event' ? c.eventById.has(cause.event)
-      : !!c.eventById.get(cause.event)?.responses.some((r) => r.id === cause.response);
+      : cause.kind === 'event' ? c.eventById.has(cause.event) && knownVariant(c, cause.event, cause.variant)
+      : knownVariant(c, cause.event, cause.variant) && !!cardVersion(c.eventById.get(cause.event)!, cause.variant).responses.some((r) => r.id === cause.response);
     if (!known) return at(`ledger.${i}.cause`, 'names nothing in this scenario');
   }
   return null;

@@ -16,7 +16,9 @@ export function slotHasProgress(context: AppContext): boolean {
   const slot = slotOf(context);
   if (!slot || slot.moves === 0) return false;
   try {
-    return (JSON.parse(context.services.saves.latest()!) as { snapshot?: { status?: unknown } }).snapshot?.status !== 'done';
+    // A finished workshop game still holds what its team hands in: replacing it asks too.
+    const save = JSON.parse(context.services.saves.latest()!) as { snapshot?: { status?: unknown }; meta?: { sessionCode?: unknown } };
+    return save.snapshot?.status !== 'done' || !!save.meta?.sessionCode;
   } catch {
     return true;
   }

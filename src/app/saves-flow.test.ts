@@ -65,6 +65,8 @@ describe('a saved snapshot that is inconsistent but whose fingerprint matches', 
     ['ledger = "x"', (s: Parameters<Parameters<typeof mutate>[1]>[0]) => (s.snapshot!.context['ledger'] = 'x')],
     ['an unknown state value', (s: Parameters<Parameters<typeof mutate>[1]>[0]) => (s.snapshot!.value = 'somewhere')],
     ['snapshot = null, moves intact', (s: Parameters<Parameters<typeof mutate>[1]>[0]) => (s.snapshot = null)],
+    // A snapshot of state version 2 (before one deck per session): a generator state, no cards.
+    ['the shape of an older engine (rng, no cards)', (s: Parameters<Parameters<typeof mutate>[1]>[0]) => ((s.snapshot!.context['rng'] = [1, 2, 3, 4]), delete s.snapshot!.context['cards'])],
   ])('%s: Continue rebuilds the game from its moves, at the same point, and says so', async (_label, change) => {
     const { backend, text: saved, at } = await savedGame();
     backend.data.set('current', mutate(saved, change));

@@ -29,7 +29,7 @@ export type SaveFile = z.infer<typeof SaveFile>;
 
 /** FNV-1a over the engine's state shape, the scenario and the shared deck: a save made on other content, or by an engine that kept its state differently, is replayed, not restored. */
 export function fingerprint(c: CompiledScenario): string {
-  const text = JSON.stringify([STATE_VERSION, c.length, c.scenario, c.events.map((e) => e.id)]);
+  const text = JSON.stringify([STATE_VERSION, c.length, c.deckLead, c.scenario, c.events.map((e) => e.id)]);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

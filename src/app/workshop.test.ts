@@ -2,10 +2,11 @@
 // team's outcome, on the real scenarios.
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { scenarioMachine, enabledEvents, phaseOf, compileScenario, runScenario, type CompiledScenario, type GameEvent } from '../engine/index.ts';
+import { WORKSHOP_DECK, scenarioMachine, enabledEvents, phaseOf, compileScenario, runScenario, type CompiledScenario, type GameEvent } from '../engine/index.ts';
 import { realContent } from '../../tests/support/content.ts';
 import { CodeError, decodeSession, encodeSession, normaliseCode, type SessionSettings } from './codes.ts';
-import { importResultCode, movesOfEvents, parseResultFile, replayMoves, resultCodeFor, resultsCsv, shapeOf } from './results.ts';
+import { importResultCode, parseResultFile, replayMoves } from './result-replay.ts';
+import { movesOfEvents, resultCodeFor, shapeOf } from './results.ts';
 import { setLanguage } from '../text/i18n.ts';
 
 const bundle = realContent();
@@ -92,7 +93,7 @@ function playable(c: CompiledScenario, seed: number) {
 describe('result codes', () => {
   for (const scenario of bundle.scenarios) {
     it(`${scenario.id}: a team's code replays to the same ending and measures`, () => {
-      const c = compileScenario(scenario, bundle.shared);
+      const c = compileScenario(scenario, bundle.shared, 'full', WORKSHOP_DECK);
       const session: SessionSettings = { scenarioIndex: ids.indexOf(scenario.id), seed: 4242, knowledgeCheck: false, timerMinutes: 0 };
       for (const policySeed of [1, 2, 3]) {
         const run = runScenario(c, { seed: session.seed, policy: { pick: (events) => events[(policySeed * 7) % events.length]! } });
@@ -115,7 +116,7 @@ describe('result codes', () => {
 
   it('refuses moves the game would not allow, so a code cannot claim an outcome', () => {
     const scenario = bundle.scenarios[0]!;
-    const c = compileScenario(scenario, bundle.shared);
+    const c = compileScenario(scenario, bundle.shared, 'full', WORKSHOP_DECK);
     const session: SessionSettings = { scenarioIndex: ids.indexOf(scenario.id), seed: 5, knowledgeCheck: false, timerMinutes: 0 };
     const moves = movesOfEvents(c, 5, []);
     expect(moves).toEqual({ choices: [], responses: [] });
@@ -128,27 +129,12 @@ describe('result codes', () => {
   });
 });
 
-describe('result files and CSV', () => {
+describe('result files', () => {
   it('reject what is not a result file, with the reason', () => {
     expect(() => parseResultFile('{')).toThrow(/not valid JSON/);
     expect(() => parseResultFile(JSON.stringify({ format: 'safe-city-result', version: 1, team: '', code: 'X', scenario: 'a' }))).toThrow(/^team: /);
     expect(() => parseResultFile('x'.repeat(300 * 1024))).toThrow(/larger than/);
     expect(() => parseResultFile(JSON.stringify({ format: 'safe-city-result', version: 1, team: 'A', code: 'X', scenario: 'a', extra: 1 }))).toThrow(/extra/);
     expect(parseResultFile(JSON.stringify({ format: 'safe-city-result', version: 1, team: 'A', code: 'X', scenario: 'a' })).team).toBe('A');
-  });
-
-  it('quote every CSV field and neutralise spreadsheet formulas in team names', () => {
-    const row = {
-      team: '=HYPERLINK("x")',
-      code: 'C',
-      scenarioId: 's',
-      seed: 1,
-      ending: 'e',
-      metrics: { debt: 1, dataExposure: 2, backlash: 3, publicSafety: 4, sovereignty: 5, standing: 6 },
-      choices: {},
-      keyCauses: [],
-    };
-    const csv = resultsCsv([row], () => 'End, "quoted"', () => 'a; b');
-    expect(csv.split('\r\n')[1]).toBe(`"'=HYPERLINK(""x"")","s","1","End, ""quoted""","1","2","3","4","5","6","a; b","C"`);
   });
 });

@@ -1,13 +1,14 @@
 // Scenario data → XState v5 machine. The machine holds no timers and no async
-// work, so xstate/graph can traverse it; all randomness comes from the seeded
-// generator state kept in the context, which makes every run reproducible and
-// every snapshot serialisable for save and resume.
+// work, so xstate/graph can traverse it; the only chance is the event card,
+// a pure function of the seed and the turn (deck.ts), which makes every run
+// reproducible and every snapshot serialisable for save and resume.
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import { evaluate, type ConditionState } from './conditions.ts';
 import type { LoanState } from './loans.ts';
 import { initialMetrics, recordChange, type Cause, type LedgerEntry, type Metrics } from './metrics.ts';
 import { exposureRisk, rulesAt, scopeFactorOf, type RuleScope } from './model-rules.ts';
-import { pickWeighted, seedRandom, type RandomState } from './random.ts';
+import { drawCard, type CardRecord, type DeckLead } from './deck.ts';
+import { currentCard, variantMet, versionFor } from './variants.ts';
 import type { Decision, Effect, Ending, EventCard, Option, Scenario, SharedEvents, Tag } from './schema.ts';
 
 export { exposureRisk };
@@ -17,7 +18,7 @@ export { exposureRisk };
  * so that saves made by an older engine are replayed from their moves
  * instead of restored (the content fingerprint includes it).
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 export interface ResponseRecord {
   turn: number;
@@ -38,8 +39,9 @@ export interface GameContext extends ConditionState {
   loans: LoanState[];
   /** Interest and repayments paid in the last turn, USD millions. */
   debtService: number;
-  rng: RandomState;
   seen: string[];
+  /** The cards met, turn by turn; quiet turns have none. */
+  cards: CardRecord[];
   responses: ResponseRecord[];
   currentEvent: string | null;
   ledger: LedgerEntry[];
@@ -73,9 +75,11 @@ export interface CompiledScenario {
   earlyEndings: readonly Ending[];
   /** Multiplier for exposure accumulation from the breadth of data collected. */
   scopeFactor: number;
+  /** Which card leads each turn of the session's deck (deck.ts). */
+  deckLead: DeckLead;
 }
 
-export function compileScenario(scenario: Scenario, shared?: SharedEvents, length: GameLength = 'full'): CompiledScenario {
+export function compileScenario(scenario: Scenario, shared?: SharedEvents, length: GameLength = 'full', deckLead: DeckLead = 'weight'): CompiledScenario {
   const lesson = length === 'lesson' ? scenario.lesson : undefined;
   const presets = new Map(
     (lesson?.preset ?? []).map((id) => {
@@ -104,6 +108,7 @@ export function compileScenario(scenario: Scenario, shared?: SharedEvents, lengt
     regularEndings: scenario.endings.filter((e) => !e.early),
     earlyEndings: scenario.endings.filter((e) => e.early),
     scopeFactor: scopeFactorOf(scenario.dataScope),
+    deckLead,
   };
 }
 
@@ -130,8 +135,8 @@ export function initialContext(c: CompiledScenario, seed: number): GameContext {
     metrics: initialMetrics(c.scenario.initialMetrics),
     loans: [],
     debtService: 0,
-    rng: seedRandom(seed),
     seen: [],
+    cards: [],
     responses: [],
     currentEvent: null,
     ledger: [],
@@ -175,14 +180,15 @@ export function choiceProblem(
 }
 
 export function isResponseOffered(c: CompiledScenario, ctx: GameContext, responseId: string): boolean {
-  const event = ctx.currentEvent === null ? undefined : c.eventById.get(ctx.currentEvent);
-  const response = event?.responses.find((r) => r.id === responseId);
+  const response = currentCard(c, ctx)?.responses.find((r) => r.id === responseId);
   return response !== undefined && evaluate(response.when, ctx);
 }
 
 export function isEventEligible(event: EventCard, ctx: GameContext): boolean {
   if (event.once && ctx.seen.includes(event.id)) return false;
-  return evaluate(event.when, ctx) && event.responses.some((r) => evaluate(r.when, ctx));
+  // The version this team would meet (variants.ts): the card applies where its own condition or a variant's holds.
+  const version = versionFor(event, ctx);
+  return version !== null && version.card.responses.some((r) => evaluate(r.when, ctx));
 }
 
 export function reachedEarlyEnding(c: CompiledScenario, ctx: GameContext): Ending | undefined {
@@ -278,25 +284,28 @@ function turnBegun(c: CompiledScenario, ctx: GameContext): GameContext {
     for (const rule of rulesAt('turn-end')) rule.apply(d, scope);
   }
 
-  const eligible = c.events.filter((e) => isEventEligible(e, d));
-  if (eligible.length === 0) {
+  // The session's deck: the card depends on the seed and the turn, not on the path (deck.ts).
+  const draw = drawCard(c, d.seed, d, isEventEligible);
+  if (!draw) {
     d.currentEvent = null;
     return d;
   }
-  const [index, rng] = pickWeighted(d.rng, eligible.map((e) => e.weight));
-  const event = eligible[index]!;
-  d.rng = rng;
+  const { substitute } = draw;
+  // The team's version of the card: the same id for every team, the text and effects of its variant.
+  const { card: event, variant } = versionFor(draw.event, d)!;
+  const named = variant ? { variant: variant.id } : {};
   d.currentEvent = event.id;
   d.seen = [...ctx.seen, event.id];
-  applyEffects(d, event.effects, { kind: 'event', event: event.id }, event.sources);
+  d.cards = [...ctx.cards, { turn: d.turn, event: event.id, substitute, ...named }];
+  applyEffects(d, event.effects, { kind: 'event', event: event.id, ...named }, event.sources);
   return d;
 }
 
 function responded(c: CompiledScenario, ctx: GameContext, responseId: string): GameContext {
-  const event = c.eventById.get(ctx.currentEvent!)!;
+  const event = currentCard(c, ctx)!;
   const response = event.responses.find((r) => r.id === responseId)!;
   const d = draft(ctx);
-  applyEffects(d, response.effects, { kind: 'response', event: event.id, response: response.id }, response.sources.length ? response.sources : event.sources);
+  applyEffects(d, response.effects, { kind: 'response', event: event.id, response: response.id, ...variantMet(ctx.cards, event.id) }, response.sources.length ? response.sources : event.sources);
   if (response.flags.length) d.flags = [...new Set([...ctx.flags, ...response.flags])].sort();
   d.responses = [...ctx.responses, { turn: ctx.turn, event: event.id, response: response.id }];
   d.currentEvent = null;

@@ -8,6 +8,7 @@ import type { Condition, EventCard, LocalizedText, Scenario, Tag } from './schem
 import type { Cause } from './metrics.ts';
 import { RULE_BY_ID } from './model-rules.ts';
 import { visitCondition } from './conditions.ts';
+import { everyResponse, versionConditions } from './variants.ts';
 
 export type HistoricalStatus = 'documented' | 'stand-in';
 
@@ -235,8 +236,8 @@ function pathFacts(c: CompiledScenario): Omit<PathFacts, 'turn'> {
   const responses = scenario.historical.responses;
   const maybeFlags = new Set<string>();
   for (const e of c.events) {
-    const named = Object.hasOwn(responses, e.id) ? e.responses.find((r) => r.id === responses[e.id]!.response) : undefined;
-    const candidates = named && named.when === undefined ? [named] : e.responses;
+    const named = Object.hasOwn(responses, e.id) ? everyResponse(e).find((r) => r.id === responses[e.id]!.response) : undefined;
+    const candidates = named && named.when === undefined ? [named] : everyResponse(e);
     for (const r of candidates) r.flags.forEach((f) => maybeFlags.add(f));
   }
   return { chosen, tags, flags, maybeFlags };
@@ -252,9 +253,19 @@ export function turnsEventCanArrive(c: CompiledScenario, event: EventCard, respo
   const turns: number[] = [];
   for (let turn = 1; turn <= c.scenario.turns; turn++) {
     const f = { ...base, turn };
-    if (tri(event.when, f) === false) continue;
-    const responses = responseId === undefined ? event.responses : event.responses.filter((r) => r.id === responseId);
-    if (responses.some((r) => tri(r.when, f) !== false)) turns.push(turn);
+    // A version (variants.ts) arrives where its condition may hold and no earlier version's certainly does.
+    let earlierCertain = false;
+    for (const version of versionConditions(event)) {
+      const holds = tri(version.when, f);
+      if (holds !== false && !earlierCertain) {
+        const responses = responseId === undefined ? version.card.responses : version.card.responses.filter((r) => r.id === responseId);
+        if (responses.some((r) => tri(r.when, f) !== false)) {
+          turns.push(turn);
+          break;
+        }
+      }
+      if (holds === true) earlierCertain = true;
+    }
   }
   return turns;
 }
@@ -274,7 +285,7 @@ export function earliestTurnOnAnyPath(c: CompiledScenario, event: EventCard): nu
       o.flags.forEach((f) => flags.add(f));
     }
   }
-  c.events.forEach((e) => e.responses.forEach((r) => r.flags.forEach((f) => flags.add(f))));
+  c.events.forEach((e) => everyResponse(e).forEach((r) => r.flags.forEach((f) => flags.add(f))));
   const anyPath = (cond: Condition | undefined, turn: number): Tri => {
     if (cond === undefined) return true;
     if ('all' in cond || 'any' in cond || 'not' in cond) {
@@ -306,7 +317,7 @@ export function earliestTurnOnAnyPath(c: CompiledScenario, event: EventCard): nu
     return 'unknown';
   };
   for (let turn = 1; turn <= c.scenario.turns; turn++) {
-    if (anyPath(event.when, turn) !== false && event.responses.some((r) => anyPath(r.when, turn) !== false)) return turn;
+    if (versionConditions(event).some((v) => anyPath(v.when, turn) !== false && v.card.responses.some((r) => anyPath(r.when, turn) !== false))) return turn;
   }
   return undefined;
 }

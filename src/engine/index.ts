@@ -14,3 +14,6 @@ export * from './content-types.ts';
 export * from './loans.ts';
 export * from './preview.ts';
 export * from './history.ts';
+export * from './deck.ts';
+export * from './variants.ts';
+export * from './strategies.ts';

@@ -8,8 +8,8 @@ export type Metrics = Record<MetricId, number>;
 /** What moved a measure: a choice, an event, a response to it, or one of the model's own rules. */
 export type Cause =
   | { kind: 'option'; decision: string; option: string }
-  | { kind: 'event'; event: string }
-  | { kind: 'response'; event: string; response: string }
+  | { kind: 'event'; event: string; variant?: string }
+  | { kind: 'response'; event: string; response: string; variant?: string }
   | { kind: 'rule'; rule: string };
 
 /** A stable text key for a cause (`option:vendor.ceiec`, `rule:opacity-drift`): for totals, golden files and tests, never parsed back. */

@@ -8,6 +8,7 @@ import {
   type GameEvent,
 } from './compile.ts';
 import type { Decision } from './schema.ts';
+import { currentCard } from './variants.ts';
 
 export type Phase = 'briefing' | 'deciding' | 'awaitingResponse' | 'quietTurn' | 'ended';
 
@@ -71,7 +72,7 @@ export function enabledEvents(c: CompiledScenario, phase: Phase, ctx: GameContex
       }));
     }
     case 'awaitingResponse': {
-      const event = ctx.currentEvent === null ? undefined : c.eventById.get(ctx.currentEvent);
+      const event = currentCard(c, ctx);
       if (!event) return [];
       return event.responses
         .filter((r) => isResponseOffered(c, ctx, r.id))

@@ -5,6 +5,7 @@
 import { createActor } from 'xstate';
 import { choiceProblem, scenarioMachine, compileScenario, type CompiledScenario } from './compile.ts';
 import { earliestTurnOnAnyPath, historicalOptions, turnsEventCanArrive } from './history.ts';
+import { allVersions } from './variants.ts';
 import { SCHEMA_VERSION, type Decision, type EventCard, type Fact, type HindsightException, type Scenario, type SourceDocument } from './schema.ts';
 import { SOURCES_FILE, type Problem } from './content-types.ts';
 
@@ -94,9 +95,11 @@ export function checkDocumentedRows(file: string, s: Scenario, refs: Refs, probl
     const facts = checkFacts(at, row.facts);
     if (row.status !== 'documented') continue;
     const event = allEvents.find((e) => e.id === eventId);
-    const response = event?.responses.find((r) => r.id === row.response);
-    if (!event || !response) continue;
-    const cited = new Set([...event.sources, ...response.sources, ...response.effects.flatMap((e) => e.sources)]);
+    // The version of the card (variants.ts) that offers the response: its own sources count.
+    const version = event && allVersions(event).find((v) => v.responses.some((r) => r.id === row.response));
+    const response = version?.responses.find((r) => r.id === row.response);
+    if (!version || !response) continue;
+    const cited = new Set([...version.sources, ...response.sources, ...response.effects.flatMap((e) => e.sources)]);
     if (!facts.some((f) => aboutCountry(f) && cited.has(f.id)))
       push(
         `${at}.facts`,

@@ -10,6 +10,7 @@ import {
   type GameMachine,
   type ResponseRecord,
 } from './compile.ts';
+import type { CardRecord } from './deck.ts';
 import { causeKey, type LedgerEntry, type Metrics } from './metrics.ts';
 import { enabledEvents, phaseOf } from './moves.ts';
 import { makePolicy, type Policy, type PolicyName } from './policies.ts';
@@ -27,6 +28,10 @@ export interface RunResult {
   seed: number;
   choices: Record<string, string | string[]>;
   responses: ResponseRecord[];
+  /** The cards met, turn by turn (quiet turns have none), each marked when it stood in for the session's card. */
+  cards: CardRecord[];
+  /** Turns played: fewer than the scenario's when an early ending came. */
+  turns: number;
   ending: string;
   metrics: Metrics;
   ledger: LedgerEntry[];
@@ -62,15 +67,22 @@ export function resultOf(c: CompiledScenario, ctx: GameContext): RunResult {
     seed: ctx.seed,
     choices,
     responses: ctx.responses,
+    cards: ctx.cards,
+    turns: ctx.turn,
     ending: ctx.ending!,
     metrics: ctx.metrics,
     ledger: ctx.ledger,
   };
 }
 
-/** A result as the simulate tool prints it: causes as their stable keys (`option:vendor.x`, `rule:y`). */
+/**
+ * A result as the simulate tool prints it: causes as their stable keys
+ * (`option:vendor.x`, `rule:y`), and the cards met as `events` (turn, card),
+ * to compare with the other teams of a session.
+ */
 export function printableResult(r: RunResult) {
-  return { ...r, ledger: r.ledger.map((e) => ({ ...e, cause: causeKey(e.cause) })) };
+  const { cards, turns: _turns, ...rest } = r;
+  return { ...rest, events: cards.map(({ turn, event }) => ({ turn, event })), ledger: r.ledger.map((e) => ({ ...e, cause: causeKey(e.cause) })) };
 }
 
 const MAX_STEPS = 1000;

@@ -3,174 +3,17 @@
 // scenarios/schema/ is generated from it (npm run schema:generate).
 import { z } from 'zod';
 import { METRIC_IDS } from './metric-ids.ts';
+import { eventVariant } from './schema-variants.ts';
+import { DataScope, kebabId, LocalizedText, MetricId, SCHEMA_VERSION, SourceRef, Tag, VENDOR_TAGS } from './schema-base.ts';
+import { Condition } from './schema-conditions.ts';
+import { HindsightException, HistoricalChoice, HistoricalResponse, Direction } from './schema-history.ts';
 
 export { METRIC_IDS };
+export * from './schema-base.ts';
+export * from './schema-conditions.ts';
+export * from './schema-history.ts';
+export * from './schema-sources.ts';
 
-export const SCHEMA_VERSION = 1;
-
-const kebabId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a kebab-case id such as "open-ports"');
-
-/** Text shown to players. English is required; Russian is checked by scenarios:check. */
-export const LocalizedText = z
-  .object({
-    en: z.string().min(1, 'non-empty English text'),
-    ru: z.string().min(1, 'non-empty Russian text').optional(),
-  })
-  // More languages (kk, ky, uz, tg, …) are added as more keys: no code change.
-  .catchall(z.string().min(1))
-  .superRefine((value, ctx) => {
-    for (const key of Object.keys(value)) {
-      if (!/^[a-z]{2,3}$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `a language code such as "kk" or "uz" (got "${key}")` });
-    }
-  })
-  .describe('Player-facing text: { "en": "...", "ru": "..." } (and other language codes as they are translated)');
-export type LocalizedText = z.infer<typeof LocalizedText>;
-
-/**
- * A reference to the evidence: a source document ("S4") or a casebook fact
- * ("F010"), both resolved against scenarios/sources.json.
- */
-export const SourceRef = z
-  .string()
-  .regex(/^(S\d+|F\d{3})$/, 'a source id such as "S4" or a fact id such as "F010"');
-
-export const MetricId = z.enum(METRIC_IDS);
-export type MetricId = z.infer<typeof MetricId>;
-
-export const FINANCING_TAGS = [
-  'loan',
-  'commodity-backed',
-  'grant',
-  'budget',
-  'multilateral',
-  'revenue-share',
-] as const;
-export const VENDOR_TAGS = [
-  'jurisdiction:cn',
-  'jurisdiction:ru',
-  'jurisdiction:us',
-  'jurisdiction:eu',
-  'jurisdiction:domestic',
-  'remote-access',
-  'sanctioned',
-] as const;
-export const SAFEGUARD_TAGS = [
-  'safeguard:localisation',
-  'safeguard:key-custody',
-  'safeguard:oversight-office',
-  'safeguard:law-enforcement',
-  'safeguard:retention-limit',
-  'safeguard:transparency',
-  'safeguard:open-bidding',
-  'safeguard:moratorium',
-  'safeguard:civil-society',
-] as const;
-export const OPTION_TAGS = [...FINANCING_TAGS, ...VENDOR_TAGS, ...SAFEGUARD_TAGS] as const;
-export const Tag = z.enum(OPTION_TAGS);
-export type Tag = z.infer<typeof Tag>;
-
-/** Kinds of data a scenario's system collects; broader scope raises exposure. */
-export const DATA_SCOPES = [
-  'video',
-  'faces',
-  'biometrics',
-  'vehicles',
-  'students',
-  'medical',
-  'telecom',
-  'state-records',
-] as const;
-export const DataScope = z.enum(DATA_SCOPES);
-export type DataScope = z.infer<typeof DataScope>;
-
-const range = {
-  gte: z.number().optional(),
-  lte: z.number().optional(),
-  gt: z.number().optional(),
-  lt: z.number().optional(),
-};
-
-/** A condition as written in a content file. */
-export type ConditionInput =
-  | { all: ConditionInput[] }
-  | { any: ConditionInput[] }
-  | { not: ConditionInput }
-  | ({ metric: MetricId } & NumberRange)
-  | { chose: string }
-  | { tag: Tag }
-  | { flag: string }
-  | { seen: string }
-  | { responded: string }
-  | { turn: NumberRange };
-
-export interface NumberRange {
-  gte?: number;
-  lte?: number;
-  gt?: number;
-  lt?: number;
-}
-
-/**
- * A parsed condition: the same data with a discriminating `kind`, so that
- * every reader (evaluation, description, explanation, checks) switches on one
- * field and the compiler tells it when a kind is missing (see conditions.ts).
- */
-export type Condition =
-  | { kind: 'all'; all: Condition[] }
-  | { kind: 'any'; any: Condition[] }
-  | { kind: 'not'; not: Condition }
-  | ({ kind: 'metric'; metric: MetricId } & NumberRange)
-  | { kind: 'chose'; chose: string }
-  | { kind: 'tag'; tag: Tag }
-  | { kind: 'flag'; flag: string }
-  | { kind: 'seen'; seen: string }
-  | { kind: 'responded'; responded: string }
-  | { kind: 'turn'; turn: NumberRange };
-
-export type ConditionKind = Condition['kind'];
-
-function kinded<const K extends ConditionKind, S extends z.ZodType<object>>(kind: K, schema: S) {
-  return schema.transform((value) => ({ kind, ...value }));
-}
-
-/**
- * Conditions gate events, responses, options and endings. They are plain data
- * so that tools can read them and the debrief can show them.
- */
-export const Condition: z.ZodType<Condition, ConditionInput> = z.lazy(() =>
-  z.union([
-    kinded('all', z.object({ all: z.array(Condition).min(1) }).strict()),
-    kinded('any', z.object({ any: z.array(Condition).min(1) }).strict()),
-    kinded('not', z.object({ not: Condition }).strict()),
-    kinded('metric', z.object({ metric: MetricId, ...range }).strict()),
-    kinded(
-      'chose',
-      z
-        .object({
-          chose: z
-            .string()
-            .regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, '"decision-id.option-id"'),
-        })
-        .strict(),
-    ),
-    kinded('tag', z.object({ tag: Tag }).strict()),
-    kinded('flag', z.object({ flag: kebabId }).strict()),
-    kinded('seen', z.object({ seen: kebabId }).strict()),
-    kinded(
-      'responded',
-      z
-        .object({
-          responded: z
-            .string()
-            .regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, '"event-id.response-id"'),
-        })
-        .strict(),
-    ),
-    kinded('turn', z.object({ turn: z.object(range).strict() }).strict()),
-  ]),
-) as z.ZodType<Condition, ConditionInput>;
 
 export const Effect = z
   .object({
@@ -302,6 +145,8 @@ export const Response = z
   .strict();
 export type Response = z.infer<typeof Response>;
 
+export const EventVariant = eventVariant({ condition: Condition, text: LocalizedText, effect: Effect, response: Response, source: SourceRef });
+export type EventVariant = z.infer<typeof EventVariant>;
 export const EventCard = z
   .object({
     id: kebabId,
@@ -314,6 +159,7 @@ export const EventCard = z
     responses: z.array(Response).min(1),
     sources: z.array(SourceRef).min(1, 'at least one source: events rest on the record'),
     hypothetical: z.boolean().default(false).describe('True when this did not happen in this place; it is shown as hypothetical.'),
+    variants: z.array(EventVariant).default([]).describe('Versions of the card for other teams (schema-variants.ts); the card applies where its own condition or a variant\'s holds.'),
   })
   .strict();
 export type EventCard = z.infer<typeof EventCard>;
@@ -350,59 +196,6 @@ export const Assumption = z
     reasoning: LocalizedText,
   })
   .strict();
-
-const Direction = z
-  .object({
-    expect: z.enum(['up', 'down', 'flat', 'undocumented']),
-    sources: z.array(SourceRef).min(1).describe('The facts that document this direction (or, for "undocumented", the gap).'),
-  })
-  .strict();
-
-/** A casebook fact id ("F013"): only a fact, not a whole document, can document a row. */
-const FactRef = z.string().regex(/^F\d{3}$/, 'a fact id such as "F013"');
-
-/**
- * Whether a row of the historical path is what the record documents or a
- * stand-in the path needs to run. `status` is required on every row.
- */
-const documentedRow = {
-  status: z.literal('documented'),
-  facts: z
-    .array(FactRef)
-    .min(1, 'at least one fact that documents this row')
-    .describe('Facts that document that the government chose this (about this country, cited by the option or response itself).'),
-  note: LocalizedText.optional().describe('Optional: what the record adds, e.g. a hedge.'),
-};
-const standInRow = {
-  status: z.literal('stand-in'),
-  note: LocalizedText.describe('What the record does not say, and why this is the closest or a neutral stand-in.'),
-  facts: z.array(FactRef).default([]).describe('Optional: the facts the note rests on (what the record does say).'),
-};
-
-export const HistoricalChoice = z.discriminatedUnion('status', [
-  z.object({ options: z.union([kebabId, z.array(kebabId)]), ...documentedRow }).strict(),
-  z.object({ options: z.union([kebabId, z.array(kebabId)]), ...standInRow }).strict(),
-]);
-export type HistoricalChoice = z.infer<typeof HistoricalChoice>;
-
-export const HistoricalResponse = z.discriminatedUnion('status', [
-  z.object({ response: kebabId, ...documentedRow }).strict(),
-  z.object({ response: kebabId, ...standInRow }).strict(),
-]);
-export type HistoricalResponse = z.infer<typeof HistoricalResponse>;
-
-/**
- * A citation that is later than the scenario year of the element citing it,
- * allowed because the text says it looks back. One reason per entry.
- */
-export const HindsightException = z
-  .object({
-    path: z.string().regex(/^\$(\.[A-Za-z0-9_-]+|\[\d+\])+$/, 'a JSON path to the element, e.g. "$.events[3]"'),
-    sources: z.array(SourceRef).min(1).describe('The later facts or documents the element may cite.'),
-    reason: z.string().min(1).describe('Where and how the text says it looks back (for reviewers, English).'),
-  })
-  .strict();
-export type HindsightException = z.infer<typeof HindsightException>;
 
 export const KnowledgeQuestion = z
   .object({
@@ -510,92 +303,3 @@ export const SharedEvents = z
   })
   .strict();
 export type SharedEvents = z.infer<typeof SharedEvents>;
-
-/** A calendar date as precise as the source allows: "2020-09-25", "2019-02" or "2024". */
-const IsoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date such as "2020-09-25", "2019-02" or "2024"');
-
-export const SourceDocument = z
-  .object({
-    id: z.string().regex(/^S\d+$/),
-    title: z.string().min(1),
-    author: z.string().min(1),
-    date: z.string().min(1).describe('The date as the document gives it.'),
-    url: z.string().url().optional(),
-    seedFile: z.string().optional(),
-    published: IsoDate.describe('Machine-readable publication date, used to catch anachronistic citations.'),
-    publishedEstimate: LocalizedText.optional().describe('Present when the document states no date: how the date was estimated.'),
-    kind: LocalizedText.optional().describe('What kind of document it is ("a webinar note", "a news article", …). Required by scenarios:check.'),
-    about: LocalizedText.optional().describe('1–3 sentences from the document itself: who wrote it, for whom, its angle. Required by scenarios:check.'),
-    outside: LocalizedText.optional().describe('What the project adds from outside the five documents about this one; shown labelled as such.'),
-  })
-  .strict();
-export type SourceDocument = z.infer<typeof SourceDocument>;
-
-export const Fact = z
-  .object({
-    id: z.string().regex(/^F\d{3}$/),
-    source: z.string().regex(/^S\d+$/),
-    place: z.string(),
-    year: z.string(),
-    text: z.string().min(1).describe('The fact in the project\'s own words.'),
-    figures: z.string(),
-    evidence: z.string().min(1).describe('A short exact quote that locates the fact in the source.'),
-    tags: z.array(z.string()),
-    known: z
-      .object({
-        year: z.number().int().describe('The first year this was public: the date of the event, statement or report it rests on, else the source\'s publication.'),
-        basis: z.string().min(1).describe('Where that year comes from.'),
-        manual: z.boolean().optional().describe('Set by hand from the source\'s own notes; import:casebook keeps it.'),
-        standing: z
-          .boolean()
-          .optional()
-          .describe('The fact states a standing condition (a law in force, a membership, a technical property), not a dated finding: the time check does not apply. Set by hand, with the reason in "basis".'),
-      })
-      .strict(),
-  })
-  .strict();
-export type Fact = z.infer<typeof Fact>;
-
-/** Where the sources disagree, known errors, and context a teacher should give. */
-export const SourceNote = z
-  .object({
-    id: kebabId,
-    kind: z.enum(['disagreement', 'error', 'context']),
-    title: LocalizedText,
-    text: LocalizedText.describe('What the five documents say (with sources).'),
-    sources: z.array(SourceRef).default([]),
-    outside: LocalizedText.optional().describe('What comes from outside the five documents; shown labelled as such.'),
-  })
-  .strict();
-export type SourceNote = z.infer<typeof SourceNote>;
-
-export const SourceRegistry = z
-  .object({
-    $schema: z.string().optional(),
-    schemaVersion: z.literal(SCHEMA_VERSION),
-    sources: z.array(SourceDocument).min(1),
-    notes: z.array(SourceNote).default([]).describe('The "About the sources" page: disagreements, known errors, context.'),
-    facts: z.array(Fact),
-  })
-  .strict();
-export type SourceRegistry = z.infer<typeof SourceRegistry>;
-
-export const GlossaryTerm = z
-  .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as "exim-bank"'),
-    term: LocalizedText,
-    definition: LocalizedText.describe('One to three sentences in the project\'s own words.'),
-    see: z.array(z.string()).default([]).describe('Ids of related glossary terms.'),
-    sources: z.array(SourceRef).default([]),
-  })
-  .strict();
-export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
-
-export const Glossary = z
-  .object({
-    $schema: z.string().optional(),
-    schemaVersion: z.literal(SCHEMA_VERSION),
-    terms: z.array(GlossaryTerm).min(1),
-  })
-  .strict();
-export type Glossary = z.infer<typeof Glossary>;

@@ -3,7 +3,8 @@
 import type { z } from 'zod';
 import { conditionReferences } from './conditions.ts';
 import { historicalOptions } from './history.ts';
-import { Glossary, Scenario, SharedEvents, SourceRegistry, type Condition } from './schema.ts';
+import { everyResponse } from './variants.ts';
+import { Glossary, Scenario, SharedEvents, SourceRegistry, type Condition, type EventCard } from './schema.ts';
 
 export * from './content-types.ts';
 import { GLOSSARY_FILE, SHARED_EVENTS_FILE, SOURCES_FILE, type ContentFile, type ContentReport, type Problem } from './content-types.ts';
@@ -147,7 +148,8 @@ function checkScenario(file: string, s: Scenario, refs: Refs, problems: Problem[
   const eventById = new Map(allEvents.map((e) => [e.id, e]));
   const flags = new Set<string>();
   for (const d of s.decisions) for (const o of d.options) o.flags.forEach((f) => flags.add(f));
-  for (const e of allEvents) for (const r of e.responses) r.flags.forEach((f) => flags.add(f));
+  for (const e of allEvents) for (const r of everyResponse(e)) r.flags.forEach((f) => flags.add(f));
+  s.events.forEach((e, i) => checkVariants(e, `$.events[${i}]`, push));
 
   for (const [path, key, value] of walk(s, '$')) {
     if (key !== 'when' && key !== 'requires') continue;
@@ -160,7 +162,7 @@ function checkScenario(file: string, s: Scenario, refs: Refs, problems: Problem[
       } else if (ref.kind === 'responded') {
         const e = eventById.get(a!);
         if (!e) push(ref.path, `an event id (got "${a}")`);
-        else if (!e.responses.some((r) => r.id === b)) push(ref.path, `a response of event "${a}" (got "${b}")`);
+        else if (!everyResponse(e).some((r) => r.id === b)) push(ref.path, `a response of event "${a}" (got "${b}")`);
       } else if (ref.kind === 'seen') {
         if (!eventById.has(ref.value)) push(ref.path, `an event id (got "${ref.value}")`);
       } else if (!flags.has(ref.value)) {
@@ -203,9 +205,20 @@ function checkScenario(file: string, s: Scenario, refs: Refs, problems: Problem[
   for (const [eventId, row] of Object.entries(s.historical.responses)) {
     const e = eventById.get(eventId);
     if (!e) push(`$.historical.responses.${eventId}`, `an event id (got "${eventId}")`);
-    else if (!e.responses.some((r) => r.id === row.response)) push(`$.historical.responses.${eventId}.response`, `a response of event "${eventId}" (got "${row.response}")`);
+    else if (!everyResponse(e).some((r) => r.id === row.response)) push(`$.historical.responses.${eventId}.response`, `a response of event "${eventId}" (got "${row.response}")`);
   }
   if (problemsBefore === problems.length) checkDocumentedRows(file, s, refs, problems);
+}
+
+/** A card's variants (variants.ts): unique ids, each replacing something, unique response ids within every version. */
+function checkVariants(e: EventCard, at: string, push: (path: string, expected: string) => void) {
+  for (const id of duplicates(e.variants.map((v) => v.id))) push(`${at}.variants`, `unique variant ids ("${id}" appears twice)`);
+  e.variants.forEach((v, i) => {
+    const vat = `${at}.variants[${i}]`;
+    if (!v.headline && !v.memo && !v.effects && !v.responses && !v.sources && v.hypothetical === undefined) push(vat, 'at least one part that replaces the card\'s own (headline, memo, effects, responses, sources, hypothetical)');
+    if (v.responses) for (const id of duplicates(v.responses.map((r) => r.id))) push(`${vat}.responses`, `unique response ids ("${id}" appears twice)`);
+    if (v.headline && !v.memo) push(`${vat}.memo`, 'a memo beside a new headline: the card\'s own memo tells another story');
+  });
 }
 
 function checkShared(file: string, shared: SharedEvents, refs: Refs, problems: Problem[]) {
@@ -213,14 +226,15 @@ function checkShared(file: string, shared: SharedEvents, refs: Refs, problems: P
   checkCommon(file, shared, refs, null, problems);
   for (const id of duplicates(shared.events.map((e) => e.id))) push('$.events', `unique event ids ("${id}" appears twice)`);
   const byId = new Map(shared.events.map((e) => [e.id, e]));
-  const flags = new Set(shared.events.flatMap((e) => e.responses.flatMap((r) => r.flags)));
+  const flags = new Set(shared.events.flatMap((e) => everyResponse(e).flatMap((r) => r.flags)));
+  shared.events.forEach((e, i) => checkVariants(e, `$.events[${i}]`, push));
   for (const [path, key, value] of walk(shared, '$')) {
     if (key !== 'when') continue;
     for (const ref of conditionReferences(value as Condition, path)) {
       const [a, b] = ref.value.split('.');
       if (ref.kind === 'chose') push(ref.path, 'a tag, metric, flag or turn condition: shared events cannot name a scenario\'s decisions');
       else if (ref.kind === 'seen' && !byId.has(ref.value)) push(ref.path, `a shared event id (got "${ref.value}")`);
-      else if (ref.kind === 'responded' && !byId.get(a!)?.responses.some((r) => r.id === b)) push(ref.path, `a shared event and response (got "${ref.value}")`);
+      else if (ref.kind === 'responded' && !everyResponse(byId.get(a!)).some((r) => r.id === b)) push(ref.path, `a shared event and response (got "${ref.value}")`);
       else if (ref.kind === 'flag' && !flags.has(ref.value)) push(ref.path, `a flag set by a shared response (none sets "${ref.value}")`);
     }
   }

@@ -22,6 +22,7 @@ import { LANGUAGES, setLanguage, t } from '../text/i18n.ts';
 import { fill, h } from '../ui/dom.ts';
 import { installArrowKeys } from '../ui/keyboard.ts';
 import { hasMarkdown, useMarkdown } from '../ui/render-guide.ts';
+import { hasCompare } from '../ui/render-compare.ts';
 import { mountPage, pageElements } from './page.ts';
 import { browserServices, reducedMotion } from './services.ts';
 import { afterUpdate, watchUpdates } from './updates.ts';
@@ -77,7 +78,13 @@ async function boot() {
   actor.start();
   const page = mountPage(el, actor, () => reducedMotion(actor.getSnapshot().context.settings));
   // The guide's Markdown renderer comes in its own chunk, when the guide is first opened.
+  let comparing = false;
   actor.subscribe((s) => {
+    // The compare screen and its styles come in their own chunk, when it is first opened (it registers itself).
+    if (!comparing && s.matches({ screen: { workshop: 'compare' } }) && !hasCompare()) {
+      comparing = true;
+      void import('../ui/screens/compare-screen.ts').then(() => page.refresh());
+    }
     if (s.context.guide && !hasMarkdown()) {
       void import('../ui/markdown.ts').then((m) => {
         useMarkdown(m.renderMarkdown);

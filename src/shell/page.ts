@@ -33,6 +33,8 @@ export function pageElements(): PageElements {
 }
 
 /** What identifies a control across renders: its id, or the data attribute that names its action. */
+/** Fields whose typed text no state holds until a button is pressed (a screen marks them; others show the state, such as a new seed). */
+const TYPED_FIELDS = 'textarea[id][data-keep-typed], input[id][data-keep-typed]';
 const KEYS = ['id', 'data-action', 'data-option', 'data-response', 'data-scenario', 'data-metric', 'data-key'] as const;
 
 function focusKey(el: Element | null, root: HTMLElement): string | null {
@@ -83,9 +85,15 @@ export function mountPage(el: PageElements, actor: AppActor, reducedMotion: () =
     const dialogFocus = focusKey(document.activeElement, el.dialog);
     // Folded sections the player opened stay open when the same screen is drawn again.
     const opened = new Set([...el.app.querySelectorAll<HTMLDetailsElement>('details[open][data-key]')].map((d) => d.dataset['key']));
+    // What the player typed survives a redraw of the same screen (kept results loaded, a notice): the render knows only the state.
+    const typed = key === lastKey ? [...el.app.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(TYPED_FIELDS)].map((f) => [f.id, f.value] as const) : [];
     el.app.dataset['screen'] = screen.name;
     fill(el.app, ...screen.body);
     if (key === lastKey) for (const d of el.app.querySelectorAll<HTMLDetailsElement>('details[data-key]')) if (opened.has(d.dataset['key'])) d.open = true;
+    for (const [id, value] of typed) {
+      const field = el.app.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${CSS.escape(id)}`);
+      if (field?.matches(TYPED_FIELDS)) field.value = value;
+    }
     fill(el.menu, rendered.menu);
     el.menu.setAttribute('aria-label', t('nav.menu'));
 
@@ -125,7 +133,7 @@ export function mountPage(el: PageElements, actor: AppActor, reducedMotion: () =
         el.app.querySelector<HTMLElement>('h1')?.focus();
       }
     }
-    if (rendered.timer?.deadline !== timer?.deadline) announcedZero = false;
+    if (rendered.timer?.deadline !== timer?.deadline || rendered.timer?.pausedAt !== timer?.pausedAt) announcedZero = false;
     timer = rendered.timer;
     tick();
   };
@@ -136,7 +144,8 @@ export function mountPage(el: PageElements, actor: AppActor, reducedMotion: () =
     if (!node || !timer) return;
     const now = Date.now();
     const left = Math.max(0, Math.round((timer.deadline - (timer.pausedAt ?? now)) / 1000));
-    const text = left > 0 ? t('classroom.timeLeft', { time: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}` }) : t('classroom.timeUp');
+    const words = timer.clock ? { left: 'compare.timeLeft', up: 'compare.timeUp' } : { left: 'classroom.timeLeft', up: 'classroom.timeUp' };
+    const text = left > 0 ? t(words.left, { time: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}` }) : t(words.up);
     if (node.textContent !== text) node.textContent = text;
     if (left === 0 && !announcedZero) {
       announcedZero = true;

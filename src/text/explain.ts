@@ -1,7 +1,7 @@
 // Causes into words, in the player's language: what the debrief's "why", the
 // turn's changes, the live region and the workshop's causes say. A cause is
 // data (engine/metrics.ts); nothing here parses it back from a string.
-import { RULE_BY_ID, type Cause, type CompiledScenario, type MetricId } from '../engine/index.ts';
+import { RULE_BY_ID, cardVersion, type Cause, type CompiledScenario, type MetricId } from '../engine/index.ts';
 import { plain, t } from './i18n.ts';
 
 /** A built-in rule's explanation, with its parameters filled in. */
@@ -22,13 +22,15 @@ export function causeText(c: CompiledScenario, metric: MetricId, cause: Cause): 
       return effect ? `${plain(option.label)}: ${plain(effect.because)}` : plain(option.label);
     }
     case 'event': {
-      const event = c.eventById.get(cause.event);
-      if (!event) return cause.event;
+      const base = c.eventById.get(cause.event);
+      if (!base) return cause.event;
+      const event = cardVersion(base, cause.variant);
       const effect = event.effects.find((e) => e.metric === metric && e.because);
       return effect ? `${plain(event.headline)}: ${plain(effect.because)}` : plain(event.headline);
     }
     case 'response': {
-      const event = c.eventById.get(cause.event);
+      const base = c.eventById.get(cause.event);
+      const event = base && cardVersion(base, cause.variant);
       const response = event?.responses.find((r) => r.id === cause.response);
       if (!event || !response) return `${cause.event}.${cause.response}`;
       const effect = response.effects.find((e) => e.metric === metric && e.because);
@@ -51,11 +53,12 @@ export function causeLabel(c: CompiledScenario, cause: Cause): string {
     }
     case 'event': {
       const event = c.eventById.get(cause.event);
-      return event ? plain(event.headline) : cause.event;
+      return event ? plain(cardVersion(event, cause.variant).headline) : cause.event;
     }
     case 'response': {
       // The player's own answer, in its words.
-      const response = c.eventById.get(cause.event)?.responses.find((r) => r.id === cause.response);
+      const event = c.eventById.get(cause.event);
+      const response = event && cardVersion(event, cause.variant).responses.find((r) => r.id === cause.response);
       return response ? plain(response.label) : `${cause.event}.${cause.response}`;
     }
     default:

@@ -2,6 +2,7 @@
 // measure, and the conditions that decide the ending. Read from the content;
 // nothing here decides anything.
 import type { CompiledScenario, Condition, ContentBundle, Effect, MetricId } from '../engine/index.ts';
+import { allVersions, everyResponse } from '../engine/index.ts';
 import { currentLanguage, fmt, t } from '../text/i18n.ts';
 import { h, type Child } from './dom.ts';
 import { plain, sourceList } from './widgets.ts';
@@ -13,7 +14,7 @@ function optionsWith(c: CompiledScenario, has: (o: { tags: readonly string[]; fl
 }
 
 function responsesWith(c: CompiledScenario, flag: string): string[] {
-  return c.events.flatMap((e) => e.responses.filter((r) => r.flags.includes(flag)).map((r) => t('model.answered', { event: quote(plain(e.headline)), response: quote(plain(r.label)) })));
+  return c.events.flatMap(allVersions).flatMap((e) => e.responses.filter((r) => r.flags.includes(flag)).map((r) => t('model.answered', { event: quote(plain(e.headline)), response: quote(plain(r.label)) })));
 }
 
 function orList(items: string[]): string {
@@ -76,7 +77,7 @@ function leafPhrase(c: CompiledScenario, condition: Condition): string {
   if ('responded' in condition) {
     const [event, response] = condition.responded.split('.') as [string, string];
     const e = c.eventById.get(event);
-    const r = e?.responses.find((x) => x.id === response);
+    const r = everyResponse(e).find((x) => x.id === response);
     return e && r ? t('model.answered', { event: quote(plain(e.headline)), response: quote(plain(r.label)) }) : condition.responded;
   }
   return 'turn' in condition ? `${t('model.turn')} ${range(String, condition.turn)}` : '';
@@ -117,7 +118,7 @@ export function scenarioMovers(bundle: ContentBundle, c: CompiledScenario, metri
       ...o.perTurn.filter((e) => e.metric === metric).map((effect) => ({ label: plain(o.label), effect, perTurn: true })),
     ]),
   );
-  const fromEvents: Mover[] = c.events.flatMap((ev) => [
+  const fromEvents: Mover[] = c.events.flatMap(allVersions).flatMap((ev) => [
     ...ev.effects.filter((e) => e.metric === metric).map((effect) => ({ label: plain(ev.headline), effect, perTurn: false })),
     ...ev.responses.flatMap((r) =>
       r.effects.filter((e) => e.metric === metric).map((effect) => ({ label: `${plain(ev.headline)} — ${plain(r.label)}`, effect, perTurn: false })),

@@ -21,7 +21,8 @@ import { turnScreen } from './screens/turn-screen.ts';
 import { outcomeScreen } from './screens/outcome-screen.ts';
 import { guideScreen } from './screens/guide-screen.ts';
 import { sourcesScreen } from './screens/sources-screen.ts';
-import { compareScreen, joinScreen, setupScreen, workshopHub } from './screens/workshop-screens.ts';
+import { joinScreen, setupScreen, workshopHub } from './screens/workshop-screens.ts';
+import { compareView } from './render-compare.ts';
 import { noticeLines, replaceScreen, saveAndUpdateLines } from './save-notices.ts';
 import type { Screen, UiContext } from './ui-context.ts';
 
@@ -33,8 +34,8 @@ export interface Rendered {
   key: string;
   panel: { name: string; content: HTMLElement } | null;
   menu: HTMLElement;
-  /** A facilitator's countdown on this screen: its deadline, or null. */
-  timer: { deadline: number; pausedAt: number | null } | null;
+  /** A facilitator's countdown on this screen: its deadline, or null; `clock`: the session clock on the compare screen. */
+  timer: { deadline: number; pausedAt: number | null; clock?: boolean } | null;
 }
 
 function uiContext(snapshot: AppSnapshot, send: (event: AppEvent) => void): UiContext {
@@ -98,7 +99,7 @@ function currentScreen(snapshot: AppSnapshot, ui: UiContext): { screen: Screen; 
   if (snapshot.matches({ screen: { workshop: 'hub' } })) return { screen: workshopHub(ui), key: 'workshop' };
   if (snapshot.matches({ screen: { workshop: 'setup' } })) return { screen: setupScreen(ui, [...app.catalog].sort((a, b) => a.id.localeCompare(b.id))), key: 'setup' };
   if (snapshot.matches({ screen: { workshop: 'join' } })) return { screen: joinScreen(ui), key: 'join' };
-  if (snapshot.matches({ screen: { workshop: 'compare' } })) return { screen: compareScreen(ui), key: 'compare' };
+  if (snapshot.matches({ screen: { workshop: 'compare' } })) return { screen: compareView(ui), key: app.facilitator.handout === null ? 'compare' : `handout:${app.facilitator.handout}` };
   if (at('game') && app.game) return gameScreen(ui, snapshot, app.game);
   return { screen: loadingScreen(), key: 'loading' };
 }
@@ -157,12 +158,16 @@ export function renderApp(snapshot: AppSnapshot, send: (event: AppEvent) => void
   const heading = screen.body.findIndex((n) => n instanceof HTMLElement && n.tagName === 'H1');
   screen.body.splice(heading + 1, 0, ...saveAndUpdateLines(snapshot, send, screen.name !== 'title' && screen.name !== 'map'));
   const timer = snapshot.context.timer;
-  if (timer && (screen.name === 'decision' || screen.name === 'turn')) screen.body.unshift(h('p', { class: 'timer', role: 'timer' }));
+  const teamTimer = timer && (screen.name === 'decision' || screen.name === 'turn');
+  if (teamTimer) screen.body.unshift(h('p', { class: 'timer', role: 'timer' }));
+  // The session clock: the compare screen draws its place (.timer) when the chunk is in and no handout is open.
+  const clock = snapshot.context.facilitator.clock;
+  const showClock = clock && screen.name === 'compare' && screen.body.some((n) => n instanceof HTMLElement && n.querySelector('.timer'));
   return {
     screen,
     key,
     panel: panelContent(snapshot, ui),
     menu: menu(snapshot, send),
-    timer: timer && (screen.name === 'decision' || screen.name === 'turn') ? { deadline: timer.deadline, pausedAt: timer.pausedAt } : null,
+    timer: teamTimer ? { deadline: timer.deadline, pausedAt: timer.pausedAt } : showClock ? { deadline: clock.deadline, pausedAt: clock.pausedAt, clock: true } : null,
   };
 }

@@ -93,7 +93,7 @@ export async function appHarness(
     input: { services, catalog: catalogOf(bundle), settings: { ...DEFAULT_SETTINGS, ...options.settings }, notices: options.notices ?? [], start: options.start ?? null },
   });
   actor.start();
-  const busy = (s: AppSnapshot) => BUSY.some((state) => s.matches({ screen: state } as never)) || s.matches({ panel: 'loading' }) || s.matches({ screen: { workshop: { compare: 'importing' } } });
+  const busy = (s: AppSnapshot) => BUSY.some((state) => s.matches({ screen: state } as never)) || s.matches({ panel: 'loading' }) || s.matches({ screen: { workshop: { compare: 'importing' } } }) || s.matches({ screen: { workshop: { compare: 'loading' } } });
   const settle = async () => {
     for (let i = 0; i < 100; i++) {
       await waitFor(actor, (s) => !busy(s));

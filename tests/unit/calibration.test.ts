@@ -208,7 +208,10 @@ describe('fairness: trade-offs are real, and the flag on the vendor does not dec
         for (const combo of p.combos) {
           const isCn = cnIds.has(combo[vendorDecision.id]![0]!);
           if ((isCn && goodWithCn) || (!isCn && badWithOther)) continue;
-          for (const seed of SEEDS.slice(0, 5)) {
+          // One deck per session: every combination of a seed meets the same deck, so
+          // the search needs more seeds (decks) than when each game drew on its own;
+          // with the cards' variants, one-data-centre's non-Chinese bad ending needs more than 12.
+          for (const seed of SEEDS) {
             const t = tone.get(play(p, combo, seed).ending);
             if (isCn && t === 'good') goodWithCn = true;
             if (!isCn && t === 'bad') badWithOther = true;

@@ -18,7 +18,10 @@ import {
   type ContentBundle,
   type PolicyName,
   type Scenario,
+  WORKSHOP_DECK,
+  type DeckLead,
 } from '../../src/engine/index.ts';
+import { encodeSession } from '../../src/app/codes.ts';
 import { loadContent } from '../../src/engine/validate.ts';
 import type { CliIo } from '../../tools/cli.ts';
 import { readContentFiles } from '../../tools/content-files.ts';
@@ -94,12 +97,14 @@ function loadedBundle(dir: string): ContentBundle {
   return report.bundle!;
 }
 
-function inProcessRun(bundle: ContentBundle, id: string, seed: number, policy: PolicyName, choices = {}): RunResult {
+function inProcessRun(bundle: ContentBundle, id: string, seed: number, policy: PolicyName, choices = {}, deck: DeckLead = 'weight'): RunResult {
   const scenario = bundle.scenarios.find((s) => s.id === id)!;
-  return printableResult(runScenario(compileScenario(scenario, bundle.shared), { seed, policy, choices }));
+  return printableResult(runScenario(compileScenario(scenario, bundle.shared, 'full', deck), { seed, policy, choices }));
 }
 
-const RESULT_KEYS = ['scenario', 'seed', 'choices', 'responses', 'ending', 'metrics', 'ledger'];
+const RESULT_KEYS = ['scenario', 'seed', 'choices', 'responses', 'events', 'ending', 'metrics', 'ledger'];
+/** A workshop session of the mini fixture (its only scenario, index 0) with seed 4242. */
+const MINI_SESSION = encodeSession({ scenarioIndex: 0, seed: 4242, knowledgeCheck: true, timerMinutes: 0 });
 const LEDGER_KEYS = ['turn', 'metric', 'delta', 'cause', 'sources'];
 const EXPLORE_KEYS = ['scenario', 'paths', 'exhaustive', 'endings', 'metrics', 'deadEnds', 'unreachableEndings'];
 
@@ -128,6 +133,8 @@ function expectResultShape(result: RunResult, scenario: Scenario, seed: number) 
   for (const m of METRIC_IDS) expect(Number.isFinite(result.metrics[m])).toBe(true);
   expect(result.responses.length).toBeLessThanOrEqual(scenario.turns);
   for (const r of result.responses) expect(sorted(Object.keys(r))).toEqual(['event', 'response', 'turn']);
+  // Every card met is answered before the game moves on: the events are the answered cards, turn by turn.
+  expect(result.events).toEqual(result.responses.map(({ turn, event }) => ({ turn, event })));
   for (const entry of result.ledger) {
     expect(sorted(Object.keys(entry))).toEqual(sorted(LEDGER_KEYS));
     expect(Number.isInteger(entry.turn)).toBe(true);
@@ -247,6 +254,20 @@ describe.concurrent('simulate and explore on the mini fixture', () => {
     expect(json).toEqual(inProcessRun(bundle, 'mini', 7, 'random'));
   });
 
+  it('--session plays as a team of that session: its scenario and seed, with the cards met turn by turn', { timeout: TIMEOUT }, async () => {
+    const [alone, withScenario, other] = await Promise.all([
+      sim('--session', MINI_SESSION),
+      sim('--scenario', 'mini', '--session', MINI_SESSION),
+      sim('--session', MINI_SESSION, '--choice', 'vendor=domestic'),
+    ]);
+    expectResultShape(alone.json, mini, 4242);
+    // A team of a session plays the workshop's deck.
+    expect(alone.json).toEqual(inProcessRun(bundle, 'mini', 4242, 'random', {}, WORKSHOP_DECK));
+    expect(withScenario.out.stdout).toBe(alone.out.stdout);
+    expect(other.json).toEqual(inProcessRun(bundle, 'mini', 4242, 'random', { vendor: ['domestic'] }, WORKSHOP_DECK));
+    expect(alone.json.events.length).toBeGreaterThan(0);
+  });
+
   it('gives byte-identical stdout for the same arguments', { timeout: TIMEOUT }, async () => {
     const args = ['--scenario', 'mini', '--seed', '42', '--choice', 'safeguards=keys', '--policy', 'random'];
     const [a, b] = await Promise.all([sim(...args), sim(...args)]);
@@ -308,6 +329,10 @@ describe.concurrent('simulate and explore on the mini fixture', () => {
     ['a seed beyond 32 bits (it would repeat another seed\'s game)', ['--scenario', 'mini', '--seed', '4294967297'], '4294967297'],
     ['a decision named like an Object.prototype key', ['--scenario', 'mini', '--seed', '1', '--choice', 'constructor=x'], 'constructor'],
     ['an unavailable option', ['--scenario', 'mini', '--seed', '1', '--choice', 'vendor=domestic', '--choice', 'financing=gift'], 'gift'],
+    ['a --session that is no code', ['--session', 'not-a-code!'], 'not-a-code!'],
+    ['a --session with a mistyped character', ['--session', MINI_SESSION.slice(0, -1) + (MINI_SESSION.endsWith('0') ? '1' : '0')], 'check character'],
+    ['a --session and a --seed', ['--session', MINI_SESSION, '--seed', '3'], 'not both'],
+    ['a --session of another scenario than --scenario', ['--scenario', 'other', '--session', MINI_SESSION], '"other"'],
   ])('simulate with %s exits 2 naming the bad value on stderr only', { timeout: TIMEOUT }, async (_label, args, bad) => {
     const out = await cli('simulate', [...FIXTURE_ARGS, ...args]);
     expect(out.code).toBe(2);

@@ -17,7 +17,9 @@ import {
   METRIC_RANGES,
   MODEL_RULES,
   phaseOf,
+  cardVersion,
   compileScenario,
+  versionMet,
   resultOf,
   runScenario,
   type CompiledScenario,
@@ -97,7 +99,8 @@ function violations(t: Target, seed: number, r: RunResult): string[] {
   for (const x of r.responses) {
     const event = c.eventById.get(x.event);
     if (!event) bad(`response to unknown event ${x.event}`);
-    else if (!event.responses.some((y) => y.id === x.response)) bad(`unknown response ${x.event}.${x.response}`);
+    // The answer comes from the version of the card this team met (its variant, if any).
+    else if (!versionMet(event, r.cards, x.turn).responses.some((y) => y.id === x.response)) bad(`unknown response ${x.event}.${x.response}`);
     if (x.turn < 1 || x.turn > s.turns || x.turn <= lastTurn) bad(`response at turn ${x.turn} after turn ${lastTurn}`);
     lastTurn = x.turn;
     if (event?.once && r.responses.filter((y) => y.event === x.event).length > 1) bad(`once-only event ${x.event} drawn twice`);
@@ -120,7 +123,10 @@ function violations(t: Target, seed: number, r: RunResult): string[] {
       else if (!chosen.has(name)) bad(`cause ${key} names an option that was not chosen`);
     } else if (kind === 'response') {
       const [e, resp] = name.split('.');
-      if (!c.eventById.get(e!)?.responses.some((y) => y.id === resp)) bad(`cause ${key} names no response`);
+      const base = c.eventById.get(e!);
+      const variant = entry.cause.kind === 'response' ? entry.cause.variant : undefined;
+      if (variant !== undefined && r.cards.find((k) => k.event === e)?.variant !== variant) bad(`cause ${key} names a variant the team did not meet`);
+      if (!base || !cardVersion(base, variant).responses.some((y) => y.id === resp)) bad(`cause ${key} names no response`);
       else if (!responded.has(name)) bad(`cause ${key} names a response not given`);
     } else if (kind === 'event') {
       if (!c.eventById.has(name)) bad(`cause ${key} names no event`);

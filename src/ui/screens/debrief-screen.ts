@@ -3,7 +3,7 @@
 // request), the player's path beside the real government's (with where that
 // path leads in the model), what really happened, the sources, and questions
 // to discuss.
-import { historicalChoiceRow, historicalResponseRow, METRIC_IDS, runScenario, standInBehind, totalsByCause, yearsOfTurn, type CompiledScenario, type HistoricalRow, type MetricId, type RunResult } from '../../engine/index.ts';
+import { versionMet, historicalChoiceRow, historicalResponseRow, METRIC_IDS, runScenario, standInBehind, totalsByCause, yearsOfTurn, type CompiledScenario, type HistoricalRow, type MetricId, type RunResult } from '../../engine/index.ts';
 import type { DebriefTab } from '../../app/app-types.ts';
 import type { GameState } from '../../app/game.ts';
 import { teamResultOf } from '../../app/workshop-desk.ts';
@@ -107,7 +107,9 @@ function pathTab(ui: UiContext, game: GameState): Child[] {
   });
   // The events the real path meets in the model on this seed, and its answers.
   const events = real.responses.map((r) => {
-    const event = c.eventById.get(r.event);
+    const base = c.eventById.get(r.event);
+    // The version of the card the real path met (variants.ts).
+    const event = base && versionMet(base, real.cards, r.turn);
     const response = event?.responses.find((x) => x.id === r.response);
     const row = historicalResponseRow(c, r.event);
     return h('tr', {}, h('th', { scope: 'row' }, `${s.years.start + yearsOfTurn(c, r.turn).first - 1}: ${plain(event?.headline)}`), statusCell(ui, row?.picks.includes(r.response) ? row : undefined, plain(response?.label), false));

@@ -1,7 +1,7 @@
 // What a response did, shown at once — before the next year, and before the
 // ending when it was the last: each change with its reason, the measures and
 // the picture moving with it.
-import { yearsOfTurn } from '../../engine/index.ts';
+import { versionMet, yearsOfTurn } from '../../engine/index.ts';
 import type { GameState } from '../../app/game.ts';
 import { fmt, plain, t } from '../../text/i18n.ts';
 import { button, h } from '../dom.ts';
@@ -14,7 +14,9 @@ export function outcomeScreen(ui: UiContext, game: GameState): Screen {
   const outcome = game.outcome!;
   const c = game.compiled;
   const ctx = game.snapshot.context;
-  const event = c.eventById.get(outcome.event);
+  const base = c.eventById.get(outcome.event);
+  // The version of the card this team met (variants.ts).
+  const event = base && versionMet(base, ctx.cards);
   const response = event?.responses.find((r) => r.id === outcome.response);
   // The values as the response left them, before the next year's changes.
   const values = { ...ctx.metrics };

@@ -1,7 +1,7 @@
 // A year: the headline and the memo first, the responses under them, and
 // what changed in one line per measure — every change with its cause and
 // source one tap away.
-import { totalsByCause, yearsOfTurn, type LedgerEntry } from '../../engine/index.ts';
+import { currentCard, totalsByCause, yearsOfTurn, type LedgerEntry } from '../../engine/index.ts';
 import { causeLabel, causeText as explain } from '../../text/explain.ts';
 import { fmt, t } from '../../text/i18n.ts';
 import { enabledMoves, type GameState } from '../../app/game.ts';
@@ -55,7 +55,7 @@ export function turnScreen(ui: UiContext, game: GameState, fresh: readonly Ledge
   const s = c.scenario;
   const span = yearsOfTurn(c, ctx.turn);
   const year = fmt.years(s.years.start + span.first - 1, s.years.start + span.last - 1);
-  const event = ctx.currentEvent ? c.eventById.get(ctx.currentEvent) : undefined;
+  const event = currentCard(c, ctx);
   const body: (Node | null)[] = [
     measuresBar(ui, ctx.metrics, s.fiscal.unsustainableDebtUsdM, { deltas: deltasOf(fresh) }),
     h('p', { class: 'step' }, span.first === span.last ? t('turn.title', { turn: span.first, of: s.turns, year }) : t('turn.titleSpan', { first: span.first, last: span.last, of: s.turns, year })),

@@ -1,13 +1,11 @@
 // Workshop and classroom sessions without a server: the facilitator's set-up
-// (a game code), the team's join screen, and the comparison of results.
-import { t, fmt } from '../../text/i18n.ts';
-import { causeLabel } from '../../text/explain.ts';
-import { MAX_TIMER_MINUTES, WORKSHOP_SEED_BITS } from '../../app/codes.ts';
-import type { TeamResult } from '../../app/results.ts';
-import { compileScenario, type Cause, type ContentBundle } from '../../engine/index.ts';
+// (a game code) and the team's join screen. The comparison of results is in
+// compare-screen.ts, in its own chunk.
+import { t } from '../../text/i18n.ts';
+import { MAX_PLAYERS, MAX_TIMER_MINUTES, WORKSHOP_SEED_BITS } from '../../app/codes.ts';
 import { button, h } from '../dom.ts';
 import type { Screen, UiContext } from '../ui-context.ts';
-import { formatMetric, plain } from '../widgets.ts';
+import { plain } from '../widgets.ts';
 import type { ScenarioSummary } from '../../app/catalog.ts';
 
 /** A labelled field; the id is the field's name, so a re-render finds the same field (and its focus). */
@@ -86,155 +84,21 @@ export function setupScreen(ui: UiContext, catalog: readonly ScenarioSummary[]):
 
 export function joinScreen(ui: UiContext): Screen {
   const { code, problem } = ui.app.workshop.join;
-  const codeInput = h('input', { type: 'text', value: code, autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: '16' });
-  const team = h('input', { type: 'text', maxlength: '40', autocomplete: 'off', placeholder: t('workshop.teamPlaceholder') });
+  const codeInput = h('input', { type: 'text', value: code, autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: '16', 'data-keep-typed': true });
+  const team = h('input', { type: 'text', maxlength: '40', autocomplete: 'off', placeholder: t('workshop.teamPlaceholder'), 'data-keep-typed': true });
+  // How many share this device: the learning gain counts players, not devices (left empty: one, and the facilitator is told).
+  const players = h('input', { type: 'number', min: '1', max: String(MAX_PLAYERS), inputmode: 'numeric', placeholder: '1', 'data-keep-typed': true });
   return {
     name: 'join',
     body: [
       h('h1', { tabindex: '-1' }, t('workshop.joinTitle')),
       labelled('code', t('workshop.code'), codeInput),
       labelled('team', t('workshop.team'), team),
+      labelled('players', t('desk.players'), players),
       h('p', { class: problem ? 'notice' : 'meta', role: problem ? 'alert' : 'status' }, problem ?? ''),
-      button(t('workshop.start'), () => ui.send({ type: 'join.start', code: codeInput.value, team: team.value }), { class: 'primary', 'data-action': 'join-start' }),
+      button(t('workshop.start'), () => ui.send({ type: 'join.start', code: codeInput.value, team: team.value, players: players.value ? Number(players.value) : undefined }), { class: 'primary', 'data-action': 'join-start' }),
     ],
     stage: { scene: 'title' },
     stageDescription: t('stage.title'),
   };
-}
-
-const pct = (x: number) => fmt.percent(x);
-
-export function compareScreen(ui: UiContext): Screen {
-  const { results, problems, bundles } = ui.app.workshop;
-  const bundleFor = (scenarioId: string): ContentBundle | null => bundles[scenarioId] ?? null;
-  const codes = h('textarea', { rows: '5', spellcheck: 'false' });
-  const files = h('input', { type: 'file', accept: '.json,application/json', multiple: true });
-  const body: (Node | null)[] = [
-    h('h1', { tabindex: '-1' }, t('workshop.compareTitle')),
-    labelled('codes', t('workshop.pasteLabel'), codes),
-    labelled('files', t('workshop.fileLabel'), files),
-    button(t('workshop.import'), async () => {
-      const read = await Promise.all([...(files.files ?? [])].map(async (f) => ({ name: f.name, text: f.size > 512 * 1024 ? '' : await f.text() })));
-      ui.send({ type: 'results.import', codes: codes.value, files: read });
-    }, { class: 'primary', 'data-action': 'import' }),
-    ...problems.map((p) => h('p', { class: 'notice', role: 'alert' }, p)),
-  ];
-  if (results.length === 0) {
-    body.push(h('p', { class: 'meta' }, t('workshop.noResults')));
-  } else {
-    const first = results[0]!;
-    const bundle = bundleFor(first.scenarioId);
-    const scenario = bundle?.scenarios.find((s) => s.id === first.scenarioId);
-    const endingOf = (r: TeamResult) => {
-      const e = bundleFor(r.scenarioId)?.scenarios.find((s) => s.id === r.scenarioId)?.endings.find((x) => x.id === r.ending);
-      return e ? `${plain(e.title)} (${t(`ending.tone.${e.tone}`)})` : r.ending;
-    };
-    const choiceText = (r: TeamResult) => {
-      const sc = bundleFor(r.scenarioId)?.scenarios.find((s) => s.id === r.scenarioId);
-      return (sc?.decisions ?? [])
-        .map((d) => `${plain(d.title)}: ${(r.choices[d.id] ?? []).map((id) => plain(d.options.find((o) => o.id === id)?.label)).join(', ') || t('decision.none')}`)
-        .join('; ');
-    };
-    const max = { debt: Math.max(1, ...results.map((r) => r.metrics.debt)), dataExposure: 100, backlash: 100 };
-    const bar = (metric: 'debt' | 'dataExposure' | 'backlash', value: number) => {
-      const fill = h('span', { class: `chart-fill chart-${metric}` });
-      fill.style.setProperty('--share', String(Math.min(1, value / max[metric])));
-      return h('div', { class: 'chart-row' }, h('span', { class: 'chart-label' }, t(`metric.${metric}`)), h('span', { class: 'chart-track' }, fill), h('span', { class: 'chart-value' }, formatMetric(metric, value)));
-    };
-    body.push(
-      h('p', { class: 'meta', role: 'status' }, t('workshop.imported', { count: results.length })),
-      h(
-        'div',
-        { class: 'actions' },
-        button(t('workshop.csv'), () => ui.send({ type: 'results.csv' }), { 'data-action': 'csv' }),
-        button(t('workshop.print'), () => ui.send({ type: 'page.print' }), { 'data-action': 'print' }),
-        button(t('workshop.clear'), () => ui.send({ type: 'results.clear' }), { 'data-action': 'clear' }),
-      ),
-      h(
-        'table',
-        { class: 'paths side-by-side' },
-        h('caption', {}, t('workshop.sideBySide')),
-        h(
-          'thead',
-          {},
-          h('tr', {}, ...[t('workshop.team'), t('workshop.ending'), t('metric.debt'), t('metric.dataExposure'), t('metric.backlash')].map((c) => h('th', { scope: 'col' }, c))),
-        ),
-        h(
-          'tbody',
-          {},
-          ...results.map((r) =>
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'row' }, r.team),
-              h('td', {}, endingOf(r)),
-              h('td', {}, formatMetric('debt', r.metrics.debt)),
-              h('td', {}, formatMetric('dataExposure', r.metrics.dataExposure)),
-              h('td', {}, formatMetric('backlash', r.metrics.backlash)),
-            ),
-          ),
-        ),
-      ),
-      scenario ? h('h2', {}, `${plain(scenario.title)} · ${t('briefing.meta', { place: plain(scenario.place.city) || t(`map.country.${scenario.place.country.toLowerCase()}`), years: fmt.years(scenario.years.start, scenario.years.end), seed: first.seed })}`) : null,
-      h(
-        'div',
-        { class: 'team-grid' },
-        ...results.map((r) =>
-          h(
-            'article',
-            { class: 'team-card', 'data-team': r.team },
-            h('h3', {}, r.team),
-            r.scenarioId !== first.scenarioId || r.seed !== first.seed ? h('p', { class: 'notice' }, t('workshop.differentScenario')) : null,
-            h('p', {}, h('strong', {}, `${t('workshop.ending')}: `), endingOf(r)),
-            h('div', { class: 'chart', role: 'group', 'aria-label': t('workshop.measures') }, bar('debt', r.metrics.debt), bar('dataExposure', r.metrics.dataExposure), bar('backlash', r.metrics.backlash)),
-            h('p', { class: 'meta' }, h('strong', {}, `${t('workshop.choices')}: `), choiceText(r)),
-            h(
-              'div',
-              {},
-              h('strong', {}, t('workshop.keyCauses')),
-              h('ul', { class: 'changes' }, ...r.keyCauses.map((c) => h('li', {}, `${t(`metric.${c.metric}`)} ${fmt.delta(c.delta)} — ${labelFor(bundleFor(r.scenarioId), r.scenarioId, c.cause)}`))),
-            ),
-          ),
-        ),
-      ),
-    );
-    if (scenario && scenario.knowledgeCheck.length > 0) {
-      const answered = results.filter((r) => r.knowledge);
-      if (answered.length > 0) {
-        const share = (q: string, when: 'before' | 'after', answer: string) => answered.filter((r) => r.knowledge![when][q] === answer).length / answered.length;
-        const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
-        const row = (label: string, b: number, a: number) =>
-          h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, pct(b)), h('td', {}, pct(a)), h('td', {}, `${a - b >= 0 ? '+' : '−'}${pct(Math.abs(a - b))}`));
-        body.push(
-          h('h2', {}, t('workshop.knowledgeTitle')),
-          h('p', { class: 'meta' }, t('workshop.teamsAnswered', { count: answered.length })),
-          h(
-            'table',
-            { class: 'paths knowledge-gain' },
-            h('thead', {}, h('tr', {}, ...[t('workshop.question'), t('workshop.before'), t('workshop.after'), t('workshop.gain')].map((c) => h('th', { scope: 'col' }, c)))),
-            h(
-              'tbody',
-              {},
-              ...scenario.knowledgeCheck.map((q) => row(plain(q.question), share(q.id, 'before', q.answer), share(q.id, 'after', q.answer))),
-            ),
-            h(
-              'tfoot',
-              {},
-              row(
-                t('workshop.allQuestions'),
-                mean(scenario.knowledgeCheck.map((q) => share(q.id, 'before', q.answer))),
-                mean(scenario.knowledgeCheck.map((q) => share(q.id, 'after', q.answer))),
-              ),
-            ),
-          ),
-        );
-      }
-    }
-  }
-  return { name: 'compare', body: body.filter((n): n is Node => n !== null), stage: { scene: 'title' }, stageDescription: t('stage.title') };
-}
-
-function labelFor(bundle: ContentBundle | null, scenarioId: string, cause: Cause): string {
-  const scenario = bundle?.scenarios.find((s) => s.id === scenarioId);
-  return bundle && scenario ? causeLabel(compileScenario(scenario, bundle.shared), cause) : cause.kind;
 }
