@@ -6,9 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
-import { CHROMIUM_ARGS, settingsScript, SIZES, type SizeName } from './screens.ts';
+import { serveAndLaunch, settingsScript, SIZES, type SizeName } from './screens.ts';
 import { fourTeams, team } from '../tests/support/workshop-teams.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -39,13 +37,8 @@ async function main() {
       'no-build': { type: 'boolean', default: false },
     },
   });
-  const outDir = join(ROOT, 'node_modules/.cache/safe-city-screens');
-  if (!values['no-build']) await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
-  const address = server.httpServer.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  const { url, server, browser } = await serveAndLaunch(!values['no-build']);
   mkdirSync(values.out, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const pasted = codes();
   try {
     for (const name of values.sizes.split(',') as SizeName[]) {

@@ -29,6 +29,17 @@ export function settingsScript(classroom: boolean, extra: Record<string, unknown
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
+/** The built game served on a free local port (built first unless asked not to), and Debian's Chromium to look at it. */
+export async function serveAndLaunch(buildFirst: boolean) {
+  const outDir = join(ROOT, 'node_modules/.cache/safe-city-screens');
+  if (buildFirst) await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
+  const address = server.httpServer.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return { url, server, browser };
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -40,13 +51,8 @@ async function main() {
       'no-build': { type: 'boolean', default: false },
     },
   });
-  const outDir = join(ROOT, 'node_modules/.cache/safe-city-screens');
-  if (!values['no-build']) await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
-  const address = server.httpServer.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  const { url, server, browser } = await serveAndLaunch(!values['no-build']);
   mkdirSync(values.out, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     for (const name of values.sizes.split(',') as SizeName[]) {
       const size = SIZES[name];
