@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { serveAndLaunch, settingsScript, SIZES, type SizeName } from './screens.ts';
+import { openAtSize, serveAndLaunch, SIZES, type SizeName } from './screens.ts';
 import { fourTeams, team } from '../tests/support/workshop-teams.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -43,9 +43,7 @@ async function main() {
   try {
     for (const name of values.sizes.split(',') as SizeName[]) {
       const size = SIZES[name];
-      const context = await browser.newContext({ viewport: size.viewport, hasTouch: size.touch, isMobile: size.touch });
-      await context.addInitScript(settingsScript(size.classroom));
-      const page = await context.newPage();
+      const { context, page } = await openAtSize(browser, name);
       await page.goto(url);
       await page.click('[data-action="workshop"]');
       await page.click('[data-action="compare"]');

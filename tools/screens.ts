@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { build, preview } from 'vite';
 import { playToDebrief, totals } from './browser-play.ts';
 
@@ -28,6 +28,14 @@ export function settingsScript(classroom: boolean, extra: Record<string, unknown
 }
 
 const ROOT = new URL('..', import.meta.url).pathname;
+
+/** A fresh page at one of the sizes, by touch where the size is a phone's, with classroom mode set where it is a projector's. */
+export async function openAtSize(browser: Browser, name: SizeName) {
+  const size = SIZES[name];
+  const context = await browser.newContext({ viewport: size.viewport, hasTouch: size.touch, isMobile: size.touch });
+  await context.addInitScript(settingsScript(size.classroom));
+  return { context, page: await context.newPage() };
+}
 
 /** The built game served on a free local port (built first unless asked not to), and Debian's Chromium to look at it. */
 export async function serveAndLaunch(buildFirst: boolean) {
@@ -55,10 +63,7 @@ async function main() {
   mkdirSync(values.out, { recursive: true });
   try {
     for (const name of values.sizes.split(',') as SizeName[]) {
-      const size = SIZES[name];
-      const context = await browser.newContext({ viewport: size.viewport, hasTouch: size.touch, isMobile: size.touch });
-      await context.addInitScript(settingsScript(size.classroom));
-      const page = await context.newPage();
+      const { context, page } = await openAtSize(browser, name);
       await page.goto(`${url}?scenario=${values.scenario}&seed=${values.seed}`);
       const measures = await playToDebrief(page, {
         pick: Number(values.pick),

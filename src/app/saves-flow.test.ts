@@ -5,10 +5,9 @@
 // play, copies that cannot be made, notices that must reach the landing
 // screen, and a new version offered at the right moment.
 import { afterEach, describe, expect, it } from 'vitest';
-import { appHarness, type Harness } from '../../tests/support/app-harness.ts';
+import { appHarness, playFirstMoves, type Harness } from '../../tests/support/app-harness.ts';
 import { fixtureContent, realContent } from '../../tests/support/content.ts';
 import { renderApp } from '../ui/render.ts';
-import { enabledMoves, phaseOfGame } from './game.ts';
 import { memoryBackend, saveStore, type SaveBackend } from './save-store.ts';
 import { readUrlParams } from './url-params.ts';
 
@@ -28,15 +27,7 @@ async function boot(options: Parameters<typeof appHarness>[1] & { backend?: Save
   return h;
 }
 
-/** Play `n` moves with the first one offered, waiting for each save. */
-async function play(h: Harness, n: number) {
-  for (let i = 0; i < n; i++) {
-    const game = h.snapshot().context.game!;
-    if (phaseOfGame(game) === 'ended') break;
-    h.actor.send({ type: 'game.move', move: enabledMoves(game)[0]! });
-    await h.settle();
-  }
-}
+const play = playFirstMoves;
 
 const page = (h: Harness) => renderApp(h.snapshot(), (e) => h.actor.send(e));
 const text = (h: Harness) => page(h).screen.body.map((n) => n.textContent ?? '').join(' ');

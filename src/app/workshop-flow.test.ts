@@ -5,13 +5,12 @@
 // back after a reload; clearing them asks first.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appHarness, type Harness } from '../../tests/support/app-harness.ts';
+import { appHarness, playFirstMoves, type Harness } from '../../tests/support/app-harness.ts';
 import { realContent } from '../../tests/support/content.ts';
 import { teamCode } from '../../tests/support/team-codes.ts';
 import { renderApp } from '../ui/render.ts';
 import { encodeSession } from './codes.ts';
 import { clearDesk } from './desk.ts';
-import { enabledMoves, phaseOfGame } from './game.ts';
 import { memoryBackend, saveStore, type SaveBackend } from './save-store.ts';
 
 const bundle = realContent();
@@ -30,14 +29,7 @@ async function boot(backend: SaveBackend, start: NonNullable<Parameters<typeof a
   return h;
 }
 
-async function play(h: Harness, n: number) {
-  for (let i = 0; i < n; i++) {
-    const game = h.snapshot().context.game!;
-    if (phaseOfGame(game) === 'ended') break;
-    h.actor.send({ type: 'game.move', move: enabledMoves(game)[0]! });
-    await h.settle();
-  }
-}
+const play = playFirstMoves;
 
 const screen = (h: Harness) => renderApp(h.snapshot(), (e) => h.actor.send(e)).screen.name;
 

@@ -7,6 +7,7 @@ import type { AppInput, AppServices, ContentStore, SoundEffect } from '../../src
 import type { ScenarioSummary } from '../../src/app/catalog.ts';
 import { keyValueBackend, saveStore, type SaveStore } from '../../src/app/save-store.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/app/settings.ts';
+import { enabledMoves, phaseOfGame } from '../../src/app/game.ts';
 import { memoryStore, type KeyValueStore } from '../../src/app/storage.ts';
 import type { ContentBundle } from '../../src/engine/index.ts';
 
@@ -106,4 +107,14 @@ export async function appHarness(
   };
   await settle();
   return { actor, store, saves, log, clock, settle, snapshot: () => actor.getSnapshot() };
+}
+
+/** Play `n` moves with the first one offered, waiting for each to settle (and its save). */
+export async function playFirstMoves(h: Harness, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const game = h.snapshot().context.game!;
+    if (phaseOfGame(game) === 'ended') break;
+    h.actor.send({ type: 'game.move', move: enabledMoves(game)[0]! });
+    await h.settle();
+  }
 }
